@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run dev`: the whole store on one machine with nothing installed but Node.
+// Starts an embedded PostgreSQL unless DATABASE_URL is set, migrates, seeds the
+// demo drop (idempotent), runs `medusa develop` and prints how to get in.
+import { spawn } from "node:child_process"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { createRequire } from "node:module"
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { printBanner } from "./lib/banner.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const require = createRequire(import.meta.url)
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv(process.env.NODE_ENV || "development", root)
+
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const command = process.argv[2] === "start" ? "start" : "develop"
+const port = Number(process.env.PORT || 9000)
+let database = null
+let server = null
+let stopping = false
+
+function run(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(medusaBin, args, { cwd: root, env, stdio: "inherit" })
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`medusa ${args[0]} exited with ${code ?? signal}`))
+    )
+  })
+}
+
+async function shutdown(code) {
+  if (stopping) return
+  stopping = true
+  if (server && server.exitCode === null) {
+    await new Promise((resolve) => {
+      server.once("exit", resolve)
+      server.kill("SIGTERM")
+      setTimeout(() => server.kill("SIGKILL"), 10_000).unref()
+    })
+  }
+  if (database) {
+    console.log("[comeback] stopping embedded PostgreSQL")
+    await database.stop().catch(() => {})
+  }
+  process.exit(code)
+}
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+
+async function main() {
+  const env = { ...process.env, PORT: String(port) }
+  if (!env.DATABASE_URL) {
+    const dataDir = path.resolve(root, env.EMBEDDED_PG_DATA_DIR || ".data/postgres")
+    const pgPort = Number(env.EMBEDDED_PG_PORT || 54329)
+    console.log(`[comeback] no DATABASE_URL: starting embedded PostgreSQL on :${pgPort} (data in ${dataDir})`)
+    database = await startEmbeddedPostgres({ dataDir, port: pgPort, persistent: true })
+    const name = env.EMBEDDED_PG_DATABASE || "comeback"
+    await database.ensureDatabase(name)
+    env.DATABASE_URL = database.url(name)
+  }
+  console.log("[comeback] running migrations")
+  await run(["db:migrate"], env)
+  console.log("[comeback] seeding the demo drop (idempotent)")
+  await run(["exec", "./src/scripts/seed.ts"], env)
+  if (stopping) return
+  server = spawn(medusaBin, [command], { cwd: root, env, stdio: "inherit" })
+  server.on("exit", (code) => {
+    if (!stopping) shutdown(code ?? 1)
+  })
+  await printBanner({ port, env })
+}
+
+main().catch((error) => {
+  console.error(`[comeback] ${error.message}`)
+  shutdown(1)
+})

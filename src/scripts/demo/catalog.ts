@@ -1,0 +1,47 @@
+import { HOT_SAUCE_HANDLE, RESONANCE_HANDLE, WE_YOUNG_HANDLE } from "./config"
+
+export type DemoVersion = { title: string; sku: string; price: number; stock: number }
+export type DemoAlbum = {
+  handle: string
+  title: string
+  subtitle: string
+  description: string
+  artist: string
+  versions: DemoVersion[]
+}
+
+/** The demo drop's albums; prices in dollars, stock on hand at the seed. */
+export const DEMO_ALBUMS: DemoAlbum[] = [
+  {
+    handle: HOT_SAUCE_HANDLE,
+    title: "NCT Dream — Hot Sauce",
+    subtitle: "The 1st Album",
+    description: "NCT Dream's first studio album. Pre-order now; ships on its release date.",
+    artist: "NCT Dream",
+    versions: [
+      { title: 'Photo Book "Chilling"', sku: "HOTSAUCE-PB-CHILLING", price: 24.99, stock: 0 },
+      { title: 'Photo Book "Crazy"', sku: "HOTSAUCE-PB-CRAZY", price: 24.99, stock: 0 },
+      { title: 'Photo Book "Boring"', sku: "HOTSAUCE-PB-BORING", price: 24.99, stock: 0 },
+      { title: "Jewel Case", sku: "HOTSAUCE-JEWEL", price: 14.99, stock: 0 },
+    ],
+  },
+  {
+    handle: RESONANCE_HANDLE,
+    title: "NCT — Resonance",
+    subtitle: "The 2nd Album",
+    description: "NCT's second full album, in stock and shipping now.",
+    artist: "NCT",
+    versions: [
+      { title: "Past Version", sku: "RESONANCE-PAST", price: 22.5, stock: 120 },
+      { title: "Future Version", sku: "RESONANCE-FUTURE", price: 22.5, stock: 120 },
+    ],
+  },
+  {
+    handle: WE_YOUNG_HANDLE,
+    title: "NCT Dream — We Young",
+    subtitle: "The 1st Mini Album (EP)",
+    description: "NCT Dream's EP, in stock.",
+    artist: "NCT Dream",
+    versions: [{ title: "Standard", sku: "WEYOUNG-STD", price: 16.99, stock: 80 }],
+  },
+]
