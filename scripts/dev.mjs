@@ -36,8 +36,15 @@ async function shutdown(code) {
   if (server && server.exitCode === null) {
     await new Promise((resolve) => {
       server.once("exit", resolve)
-      server.kill("SIGTERM")
-      setTimeout(() => server.kill("SIGKILL"), 10_000).unref()
+      // The server runs in its own process group (`medusa develop` forks a
+      // child of its own): signal the whole group so nothing is left behind.
+      const signalGroup = (signal) => {
+        try {
+          process.kill(-server.pid, signal)
+        } catch {}
+      }
+      signalGroup("SIGTERM")
+      setTimeout(() => signalGroup("SIGKILL"), 10_000).unref()
     })
   }
   if (database) {
@@ -50,7 +57,7 @@ process.on("SIGINT", () => shutdown(0))
 process.on("SIGTERM", () => shutdown(0))
 
 async function main() {
-  const env = { ...process.env, PORT: String(port) }
+  const env = { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, PORT: String(port) }
   if (!env.DATABASE_URL) {
     const dataDir = path.resolve(root, env.EMBEDDED_PG_DATA_DIR || ".data/postgres")
     const pgPort = Number(env.EMBEDDED_PG_PORT || 54329)
@@ -65,7 +72,7 @@ async function main() {
   console.log("[comeback] seeding the demo drop (idempotent)")
   await run(["exec", "./src/scripts/seed.ts"], env)
   if (stopping) return
-  server = spawn(medusaBin, [command], { cwd: root, env, stdio: "inherit" })
+  server = spawn(medusaBin, [command], { cwd: root, env, stdio: "inherit", detached: true })
   server.on("exit", (code) => {
     if (!stopping) shutdown(code ?? 1)
   })

@@ -27,7 +27,7 @@ export async function printBanner({ port, env, timeoutMs = 300_000 }) {
       "  Comeback is running",
       `  Admin:            ${base}/app`,
       `  Admin login:      ${email} / ${password}`,
-      ...keys.api_keys.map((k) => `  Publishable key:  ${k.token}  (${k.title})`),
+      ...keys.api_keys.filter((k) => k.title !== "Default Publishable API Key").map((k) => `  Publishable key:  ${k.token}  (${k.title})`),
       `  Store API:        ${base}/store  (send x-publishable-api-key)`,
       "",
     ]

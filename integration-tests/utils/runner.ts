@@ -1,0 +1,45 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Client } from "pg"
+import path from "node:path"
+
+type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0]
+
+/**
+ * medusaIntegrationTestRunner with a fast database: when `npm test` prepared a
+ * migrated template (COMEBACK_TEST_TEMPLATE_DB), this file's database is cloned
+ * from it before the runner starts, so the runner finds every migration applied.
+ * Without a template (e.g. `npx jest` by hand) the runner migrates as usual.
+ */
+export function comebackIntegrationTestRunner(
+  testFile: string,
+  options: Omit<RunnerOptions, "dbName" | "inApp">
+) {
+  const slug = path
+    .basename(testFile)
+    .replace(/\.spec\.[jt]s$/, "")
+    .replace(/[^a-z0-9]+/gi, "_")
+    .toLowerCase()
+  const dbName = `comeback_${slug}_${process.pid}`
+  const template = process.env.COMEBACK_TEST_TEMPLATE_DB
+
+  if (template) {
+    beforeAll(async () => {
+      const client = new Client({
+        host: process.env.DB_HOST,
+        port: Number(process.env.DB_PORT || 5432),
+        user: process.env.DB_USERNAME || "postgres",
+        password: process.env.DB_PASSWORD || "",
+        database: "postgres",
+      })
+      await client.connect()
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
+        await client.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`)
+      } finally {
+        await client.end()
+      }
+    })
+  }
+
+  return medusaIntegrationTestRunner({ ...options, dbName, inApp: true })
+}

@@ -1,0 +1,29 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+/**
+ * One jest run covers every kind of test (see README "Tests"):
+ *   unit        src/**\/__tests__/*.unit.spec.ts
+ *   module      src/modules/*\/__tests__/*.spec.ts
+ *   http        integration-tests/http/*.spec.ts
+ *   smoke       integration-tests/smoke/*.spec.ts (boots the app like the README)
+ * `npm test` (scripts/test.mjs) prepares PostgreSQL and runs them in band.
+ */
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+  setupFiles: ["./integration-tests/setup.js"],
+  testMatch: [
+    "<rootDir>/src/**/__tests__/**/*.spec.[jt]s",
+    "<rootDir>/integration-tests/http/**/*.spec.[jt]s",
+    "<rootDir>/integration-tests/smoke/**/*.spec.[jt]s",
+  ],
+  testTimeout: 120_000,
+}
