@@ -113,7 +113,8 @@ async function main() {
     code = await run(
       path.join(root, "node_modules/.bin/jest"),
       ["--runInBand", "--forceExit", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
-      env
+      // Medusa's info logs (one per migration, module and request) drown the results.
+      { LOG_LEVEL: "warn", ...env }
     )
     if (fs.existsSync(resultsFile)) {
       const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))

@@ -84,6 +84,17 @@ comebackIntegrationTestRunner(__filename, {
       expect(lines.every((line) => line.includes("already there"))).toBe(true)
     })
 
+    it("reports its infrastructure to admins only", async () => {
+      const { data } = await api.get("/admin/comeback/status", { headers: { authorization: `Bearer ${await adminToken()}` } })
+      expect(data.status).toEqual({
+        worker_mode: "shared",
+        redis: { configured: false, mode: "in-memory" },
+        payment_providers: [{ id: "pp_system_default", is_enabled: true }],
+      })
+      const anonymous = await api.get("/admin/comeback/status").catch((e) => e.response)
+      expect(anonymous.status).toBe(401)
+    })
+
     it("puts Hot Sauce's release date three weeks after the seed", () => {
       const days = (demo.releaseDate.getTime() - Date.now()) / 86_400_000
       expect(days).toBeGreaterThan(20)

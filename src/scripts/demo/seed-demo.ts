@@ -13,6 +13,7 @@ import {
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { DEMO_ALBUMS } from "./catalog"
@@ -139,6 +140,21 @@ export async function seedDemo(
         let created = false
         if (existing) {
           result.regionId = existing.id
+          // A store that gained Stripe after its first seed offers it too.
+          if (process.env.STRIPE_API_KEY) {
+            const { data } = await query.graph({
+              entity: "region",
+              fields: ["payment_providers.id"],
+              filters: { id: existing.id },
+            })
+            const ids = (data[0]?.payment_providers ?? []).map((p) => p!.id)
+            if (!ids.includes("pp_stripe_stripe")) {
+              await updateRegionsWorkflow(container).run({
+                input: { selector: { id: existing.id }, update: { payment_providers: [...ids, "pp_stripe_stripe"] } },
+              })
+              created = true
+            }
+          }
         } else {
           const providers = ["pp_system_default"]
           if (process.env.STRIPE_API_KEY) providers.push("pp_stripe_stripe")
