@@ -82,6 +82,7 @@ module.exports = defineConfig({
   },
   modules: [
     ...redisModules,
+    { resolve: "./src/modules/preorder" },
     {
       key: Modules.PAYMENT,
       resolve: "@medusajs/medusa/payment",

@@ -1,0 +1,21 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { PREORDER_MODULE } from "../../../../../modules/preorder"
+import type PreorderModuleService from "../../../../../modules/preorder/service"
+import { asArray } from "../../../../utils/validate"
+import type { AdminListPreorderItemsType } from "../../validators"
+
+/** GET /admin/preorder-plans/:id/items: who pre-ordered, oldest first (the allocation order). */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const q = (req as any).validatedQuery as AdminListPreorderItemsType
+  const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
+  const filters: Record<string, unknown> = { plan_id: req.params.id }
+  if (q.status) filters.status = asArray(q.status)
+  if (q.email) filters.email = q.email.trim().toLowerCase()
+  if (q.order_id) filters.order_id = q.order_id
+  const [items, count] = await preorders.listAndCountPreorderItems(filters, {
+    skip: q.offset,
+    take: q.limit,
+    order: { created_at: "ASC", id: "ASC" },
+  })
+  res.json({ preorder_items: items, count, limit: q.limit, offset: q.offset })
+}

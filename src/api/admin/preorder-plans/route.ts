@@ -1,0 +1,34 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { PREORDER_MODULE } from "../../../modules/preorder"
+import type PreorderModuleService from "../../../modules/preorder/service"
+import { createPreorderPlanWorkflow } from "../../../workflows/preorder/manage-preorder-plans"
+import { asArray } from "../../utils/validate"
+import { adminPlan } from "./serialize"
+import type { AdminCreatePreorderPlanType, AdminListPreorderPlansType } from "./validators"
+
+/** GET /admin/preorder-plans: filter by status, product, variant, release range; paginated, with unit counts. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const q = (req as any).validatedQuery as AdminListPreorderPlansType
+  const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
+  const filters: Record<string, unknown> = {}
+  if (q.status) filters.status = asArray(q.status)
+  if (q.product_id) filters.product_id = asArray(q.product_id)
+  if (q.variant_id) filters.variant_id = asArray(q.variant_id)
+  if (q.release_from || q.release_to) {
+    filters.release_date = { ...(q.release_from ? { $gte: q.release_from } : {}), ...(q.release_to ? { $lte: q.release_to } : {}) }
+  }
+  const field = q.order.replace("-", "")
+  const [plans, count] = await preorders.listAndCountPreorderPlans(filters, {
+    skip: q.offset,
+    take: q.limit,
+    order: { [field]: q.order.startsWith("-") ? "DESC" : "ASC", id: "ASC" },
+  })
+  const units = await preorders.unitsByStatus(plans.map((p) => p.id))
+  res.json({ preorder_plans: plans.map((p) => adminPlan(p, units[p.id])), count, limit: q.limit, offset: q.offset })
+}
+
+/** POST /admin/preorder-plans: a plan for one variant (album version). */
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreatePreorderPlanType>, res: MedusaResponse) {
+  const { result } = await createPreorderPlanWorkflow(req.scope).run({ input: req.validatedBody as any })
+  res.status(201).json({ preorder_plan: adminPlan(result, undefined) })
+}

@@ -1,0 +1,86 @@
+import { z } from "zod"
+
+const date = z.coerce.date()
+const count = z.number().int().min(0)
+
+export const AdminCreatePreorderPlan = z
+  .object({
+    variant_id: z.string().min(1),
+    release_date: date,
+    window_opens_at: date.optional(),
+    window_closes_at: date.nullish(),
+    estimated_ship_date: date.nullish(),
+    cap: count.min(1).nullish(),
+    per_customer_limit: count.min(1).nullish(),
+    benefit_note: z.string().max(500).nullish(),
+    benefit_pool: count.nullish(),
+    status: z.enum(["draft", "active"]).optional(),
+    metadata: z.record(z.unknown()).nullish(),
+  })
+  .strict()
+  .superRefine((plan, ctx) => {
+    if (plan.window_opens_at && plan.window_opens_at >= plan.release_date) {
+      ctx.addIssue({ code: "custom", path: ["window_opens_at"], message: "must be before release_date" })
+    }
+    if (plan.window_closes_at && plan.window_opens_at && plan.window_closes_at <= plan.window_opens_at) {
+      ctx.addIssue({ code: "custom", path: ["window_closes_at"], message: "must be after window_opens_at" })
+    }
+    if (plan.window_closes_at && plan.window_closes_at > plan.release_date) {
+      ctx.addIssue({ code: "custom", path: ["window_closes_at"], message: "must not be after release_date" })
+    }
+  })
+export type AdminCreatePreorderPlanType = z.infer<typeof AdminCreatePreorderPlan>
+
+export const AdminUpdatePreorderPlan = z
+  .object({
+    release_date: date.optional(),
+    window_opens_at: date.optional(),
+    window_closes_at: date.nullish(),
+    estimated_ship_date: date.nullish(),
+    cap: count.min(1).nullish(),
+    per_customer_limit: count.min(1).nullish(),
+    benefit_note: z.string().max(500).nullish(),
+    benefit_pool: count.nullish(),
+    status: z.enum(["draft", "active", "cancelled"]).optional(),
+    metadata: z.record(z.unknown()).nullish(),
+    reason: z.string().max(500).nullish(),
+  })
+  .strict()
+export type AdminUpdatePreorderPlanType = z.infer<typeof AdminUpdatePreorderPlan>
+
+const paging = {
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+}
+const list = (value: z.ZodTypeAny) => z.union([value, z.array(value)]).optional()
+
+export const AdminListPreorderPlans = z
+  .object({
+    ...paging,
+    status: list(z.enum(["draft", "active", "released", "cancelled"])),
+    product_id: list(z.string()),
+    variant_id: list(z.string()),
+    release_from: date.optional(),
+    release_to: date.optional(),
+    order: z.enum(["release_date", "-release_date", "created_at", "-created_at"]).default("release_date"),
+  })
+  .strict()
+export type AdminListPreorderPlansType = z.infer<typeof AdminListPreorderPlans>
+
+export const AdminListPreorderItems = z
+  .object({
+    ...paging,
+    status: list(z.enum(["reserved", "pending", "ready", "cancelled"])),
+    email: z.string().optional(),
+    order_id: z.string().optional(),
+  })
+  .strict()
+export type AdminListPreorderItemsType = z.infer<typeof AdminListPreorderItems>
+
+export const AdminAllocatePreorderPlan = z.object({ received_quantity: count }).strict()
+export type AdminAllocatePreorderPlanType = z.infer<typeof AdminAllocatePreorderPlan>
+
+export const StoreListPreorderPlans = z
+  .object({ product_id: list(z.string()), variant_id: list(z.string()) })
+  .strict()
+export type StoreListPreorderPlansType = z.infer<typeof StoreListPreorderPlans>

@@ -1,0 +1,27 @@
+import { authenticate, defineMiddlewares } from "@medusajs/framework/http"
+import {
+  AdminAllocatePreorderPlan,
+  AdminCreatePreorderPlan,
+  AdminListPreorderItems,
+  AdminListPreorderPlans,
+  AdminUpdatePreorderPlan,
+  StoreListPreorderPlans,
+} from "./admin/preorder-plans/validators"
+import { validateBody, validateQuery } from "./utils/validate"
+
+/**
+ * Validation (zod) and authentication of our routes. /admin/* already requires
+ * an admin user (Medusa's own middleware); /store/customers/me/* is re-stated
+ * here so a change in Medusa's matchers never exposes a customer's data.
+ */
+export default defineMiddlewares({
+  routes: [
+    { matcher: "/admin/preorder-plans", methods: ["GET"], middlewares: [validateQuery(AdminListPreorderPlans)] },
+    { matcher: "/admin/preorder-plans", methods: ["POST"], middlewares: [validateBody(AdminCreatePreorderPlan)] },
+    { matcher: "/admin/preorder-plans/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdatePreorderPlan)] },
+    { matcher: "/admin/preorder-plans/:id/items", methods: ["GET"], middlewares: [validateQuery(AdminListPreorderItems)] },
+    { matcher: "/admin/preorder-plans/:id/allocate", methods: ["POST"], middlewares: [validateBody(AdminAllocatePreorderPlan)] },
+    { matcher: "/store/preorder-plans", methods: ["GET"], middlewares: [validateQuery(StoreListPreorderPlans)] },
+    { matcher: "/store/customers/me/preorders*", middlewares: [authenticate("customer", ["session", "bearer"])] },
+  ],
+})

@@ -1,0 +1,55 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { PREORDER_MODULE } from "../modules/preorder"
+import type PreorderModuleService from "../modules/preorder/service"
+import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
+import { releasePreorderPlanWorkflow } from "../workflows/preorder/release-preorder-plan"
+
+/** Reserved items older than this whose cart never became an order are given back. */
+const STALE_RESERVATION_MS = 30 * 60 * 1000
+
+/**
+ * Every 10 minutes: releases every active plan whose release date has come,
+ * and tidies reservations a crashed checkout left behind (attaching them to
+ * their order if the order exists, giving the units back otherwise). Every
+ * part is idempotent, so overlapping or repeated runs change nothing twice.
+ */
+export default async function releaseDuePreorders(container: MedusaContainer) {
+  await runPreorderMaintenance(container)
+}
+
+export async function runPreorderMaintenance(container: MedusaContainer, now = new Date()) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+  const due = await preorders.listPreorderPlans({ status: ["active"], release_date: { $lte: now } })
+  let released = 0
+  for (const plan of due) {
+    const { result } = await releasePreorderPlanWorkflow(container).run({ input: { plan_id: plan.id } })
+    released += result.items.length
+  }
+
+  const stale = await preorders.listPreorderItems({ status: ["reserved"], created_at: { $lt: new Date(now.getTime() - STALE_RESERVATION_MS) } })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  let reattached = 0
+  let freed = 0
+  for (const cartId of new Set(stale.map((i) => i.cart_id))) {
+    const { data } = await query.graph({ entity: "cart", fields: ["id", "completed_at", "order.id"], filters: { id: cartId } })
+    const orderId = (data[0] as any)?.order?.id
+    if (orderId) {
+      const { result } = await attachPreorderItemsWorkflow(container).run({ input: { order_id: orderId } })
+      reattached += result.length
+    } else {
+      const ids = stale.filter((i) => i.cart_id === cartId).map((i) => i.id)
+      freed += (await preorders.returnUnits(ids, { fromStatuses: ["reserved"], reason: "checkout abandoned", remove: true })).length
+    }
+  }
+  if (due.length || stale.length) {
+    logger.info(`pre-orders: released ${due.length} plan(s) (${released} item(s)), re-attached ${reattached}, freed ${freed} stale reservation(s)`)
+  }
+  return { plans_released: due.length, items_released: released, reattached, freed }
+}
+
+export const config = {
+  name: "release-due-preorders",
+  schedule: "*/10 * * * *",
+}

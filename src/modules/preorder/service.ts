@@ -1,0 +1,234 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import PreorderItem from "./models/preorder-item"
+import PreorderPlan from "./models/preorder-plan"
+import PreorderTally from "./models/preorder-tally"
+
+type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
+
+export type ReserveLine = {
+  plan_id: string
+  variant_id: string
+  quantity: number
+  cart_id: string
+  cart_line_item_id: string
+  email: string
+  customer_id: string | null
+  release_date: Date
+}
+
+export type ReleasedUnits = { id: string; plan_id: string; quantity: number; benefit_units: number }
+
+/** Holders a pre-order counts against: always the email, and the customer account when logged in. */
+export function holdersOf(line: { email: string; customer_id: string | null }) {
+  const holders = [`email:${line.email.trim().toLowerCase()}`]
+  if (line.customer_id) holders.push(`customer:${line.customer_id}`)
+  return holders
+}
+
+class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, PreorderTally }) {
+  /**
+   * Reserves cap units, per-customer units and benefits for a cart's pre-order
+   * lines, and records them as `reserved` items, in one transaction. Every
+   * counter moves by a conditional UPDATE that PostgreSQL serialises per row,
+   * so no interleaving of requests, in one process or many, can oversell.
+   * Throws NOT_ALLOWED (nothing changed) when a line does not fit.
+   */
+  @InjectTransactionManager()
+  async reserveUnits(lines: ReserveLine[], @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const created: { id: string }[] = []
+    for (const line of lines) {
+      const capped = await sql.execute(
+        `UPDATE preorder_plan SET reserved_units = reserved_units + ?, updated_at = now()
+         WHERE id = ? AND status = 'active' AND deleted_at IS NULL
+           AND (cap IS NULL OR reserved_units + ? <= cap)
+         RETURNING id, per_customer_limit`,
+        [line.quantity, line.plan_id, line.quantity]
+      )
+      if (!capped.length) {
+        const [plan] = await sql.execute(`SELECT cap, reserved_units, status FROM preorder_plan WHERE id = ?`, [line.plan_id])
+        const left = plan && plan.cap !== null ? Math.max(0, plan.cap - plan.reserved_units) : 0
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          left === 0
+            ? `This album version is sold out for pre-order (variant ${line.variant_id}).`
+            : `Only ${left} left to pre-order of variant ${line.variant_id}; the cart has ${line.quantity}.`
+        )
+      }
+      const limit: number | null = capped[0].per_customer_limit
+      if (limit !== null) {
+        if (line.quantity > limit) {
+          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Pre-orders of variant ${line.variant_id} are limited to ${limit} per customer.`)
+        }
+        for (const holder of holdersOf(line)) {
+          const counted = await sql.execute(
+            `INSERT INTO preorder_tally (id, plan_id, holder, units, created_at, updated_at)
+             VALUES (?, ?, ?, ?, now(), now())
+             ON CONFLICT (plan_id, holder) WHERE deleted_at IS NULL DO UPDATE SET units = preorder_tally.units + EXCLUDED.units, updated_at = now()
+             WHERE preorder_tally.units + EXCLUDED.units <= ?
+             RETURNING units`,
+            [generateEntityId(undefined, "ptally"), line.plan_id, holder, line.quantity, limit]
+          )
+          if (!counted.length) {
+            const [tally] = await sql.execute(`SELECT units FROM preorder_tally WHERE plan_id = ? AND holder = ?`, [line.plan_id, holder])
+            throw new MedusaError(
+              MedusaError.Types.NOT_ALLOWED,
+              `Pre-orders of variant ${line.variant_id} are limited to ${limit} per customer; ` +
+                `you have ${tally?.units ?? 0} already and can add ${Math.max(0, limit - (tally?.units ?? 0))} more.`
+            )
+          }
+        }
+      }
+      const [benefit] = await sql.execute(
+        `WITH current AS (
+           SELECT id, benefit_pool, benefits_given FROM preorder_plan WHERE id = ? FOR UPDATE
+         )
+         UPDATE preorder_plan p
+            SET benefits_given = p.benefits_given + LEAST(?, current.benefit_pool - current.benefits_given)
+           FROM current
+          WHERE p.id = current.id AND current.benefit_pool IS NOT NULL AND current.benefits_given < current.benefit_pool
+         RETURNING LEAST(?, current.benefit_pool - current.benefits_given) AS granted`,
+        [line.plan_id, line.quantity, line.quantity]
+      )
+      const id = generateEntityId(undefined, "pitem")
+      await sql.execute(
+        `INSERT INTO preorder_item (id, plan_id, variant_id, cart_id, cart_line_item_id, customer_id, email, quantity,
+                                    status, release_date, ordered_release_date, benefit_units, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?, now(), now())`,
+        [
+          id,
+          line.plan_id,
+          line.variant_id,
+          line.cart_id,
+          line.cart_line_item_id,
+          line.customer_id,
+          line.email.trim().toLowerCase(),
+          line.quantity,
+          line.release_date,
+          line.release_date,
+          Number(benefit?.granted ?? 0),
+        ]
+      )
+      created.push({ id })
+    }
+    return created
+  }
+
+  /**
+   * Gives back the units of the given items: cap units, per-customer units and
+   * benefits. Only items still in `fromStatuses` are touched, and they leave
+   * those statuses in the same statement, so calling this twice (a retried job,
+   * a duplicate event) gives nothing back twice. `remove` deletes the rows
+   * (a checkout that failed); otherwise they are marked cancelled.
+   */
+  @InjectTransactionManager()
+  async returnUnits(
+    itemIds: string[],
+    options: { fromStatuses: string[]; reason: string; remove?: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReleasedUnits[]> {
+    if (!itemIds.length) return []
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const statuses = options.fromStatuses
+    const inList = (values: unknown[]) => values.map(() => "?").join(", ")
+    const rows: any[] = options.remove
+      ? await sql.execute(
+          `DELETE FROM preorder_item WHERE id IN (${inList(itemIds)}) AND status IN (${inList(statuses)})
+           RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
+          [...itemIds, ...statuses]
+        )
+      : await sql.execute(
+          `UPDATE preorder_item SET status = 'cancelled', cancelled_at = now(), cancel_reason = ?, updated_at = now()
+           WHERE id IN (${inList(itemIds)}) AND status IN (${inList(statuses)}) AND deleted_at IS NULL
+           RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
+          [options.reason, ...itemIds, ...statuses]
+        )
+    for (const row of rows) {
+      await sql.execute(
+        `UPDATE preorder_plan SET reserved_units = GREATEST(0, reserved_units - ?),
+                benefits_given = GREATEST(0, benefits_given - ?), updated_at = now() WHERE id = ?`,
+        [row.quantity, row.benefit_units, row.plan_id]
+      )
+      for (const holder of holdersOf(row)) {
+        await sql.execute(
+          `UPDATE preorder_tally SET units = GREATEST(0, units - ?), updated_at = now() WHERE plan_id = ? AND holder = ?`,
+          [row.quantity, row.plan_id, holder]
+        )
+      }
+    }
+    return rows.map((row) => ({ id: row.id, plan_id: row.plan_id, quantity: row.quantity, benefit_units: row.benefit_units }))
+  }
+
+  /** Undoes returnUnits (a compensation): items go back to their status and take their units again. */
+  @InjectTransactionManager()
+  async retakeUnits(
+    items: (ReleasedUnits & { status: string })[],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    for (const item of items) {
+      const [row] = await sql.execute(
+        `UPDATE preorder_item SET status = ?, cancelled_at = NULL, cancel_reason = NULL, updated_at = now()
+         WHERE id = ? AND status = 'cancelled' RETURNING email, customer_id`,
+        [item.status, item.id]
+      )
+      if (!row) continue
+      await sql.execute(
+        `UPDATE preorder_plan SET reserved_units = reserved_units + ?, benefits_given = benefits_given + ?, updated_at = now() WHERE id = ?`,
+        [item.quantity, item.benefit_units, item.plan_id]
+      )
+      for (const holder of holdersOf(row)) {
+        await sql.execute(`UPDATE preorder_tally SET units = units + ? WHERE plan_id = ? AND holder = ?`, [item.quantity, item.plan_id, holder])
+      }
+    }
+  }
+
+  /** Moves a plan's pending items to ready; returns only the items this call moved. */
+  @InjectTransactionManager()
+  async markReady(planId: string, @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    return (await sql.execute(
+      `UPDATE preorder_item SET status = 'ready', released_at = now(), updated_at = now()
+       WHERE plan_id = ? AND status = 'pending' AND deleted_at IS NULL
+       RETURNING id, order_id, order_line_item_id, customer_id, email, quantity`,
+      [planId]
+    )) as { id: string; order_id: string; order_line_item_id: string; customer_id: string | null; email: string; quantity: number }[]
+  }
+
+  /** Units per status for each plan, e.g. { pplan_1: { pending: 12, ready: 0, ... } }: what a progress bar shows. */
+  @InjectManager()
+  async unitsByStatus(planIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    const result: Record<string, Record<string, number>> = {}
+    for (const id of planIds) result[id] = { reserved: 0, pending: 0, ready: 0, cancelled: 0 }
+    if (!planIds.length) return result
+    const sql = sharedContext.manager as unknown as SqlManager
+    const rows = await sql.execute(
+      `SELECT plan_id, status, SUM(quantity)::int AS units FROM preorder_item
+       WHERE plan_id IN (${planIds.map(() => "?").join(", ")}) AND deleted_at IS NULL GROUP BY plan_id, status`,
+      planIds
+    )
+    for (const row of rows) result[row.plan_id][row.status] = row.units
+    return result
+  }
+
+  /** Units a holder already has on a plan (for friendly checks before checkout). */
+  async unitsHeld(planId: string, line: { email?: string | null; customer_id?: string | null }) {
+    const holders = [
+      ...(line.email ? [`email:${line.email.trim().toLowerCase()}`] : []),
+      ...(line.customer_id ? [`customer:${line.customer_id}`] : []),
+    ]
+    if (!holders.length) return 0
+    const tallies = await this.listPreorderTallies({ plan_id: planId, holder: holders })
+    return Math.max(0, ...tallies.map((t) => t.units))
+  }
+}
+
+export default PreorderModuleService

@@ -1,0 +1,42 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { Modules } from "@medusajs/framework/utils"
+import { PREORDER_MODULE } from "../modules/preorder"
+import { notifyCustomers } from "../modules/preorder/lib/notify"
+import type PreorderModuleService from "../modules/preorder/service"
+
+type Changed = { plan_id: string; old_release_date: string; new_release_date: string; delayed: boolean; reason: string | null }
+
+/**
+ * preorder.release_date_changed → every customer with a pending item is told
+ * the old and new date (and, on a delay, that they may cancel for a full
+ * refund), and each order line shows the new date.
+ */
+export default async function preorderReleaseDateChanged({ event, container }: SubscriberArgs<Changed>) {
+  const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+  const items = await preorders.listPreorderItems({ plan_id: event.data.plan_id, status: ["pending"] })
+  const orderModule = container.resolve(Modules.ORDER)
+  const lineIds = items.map((i) => i.order_line_item_id).filter(Boolean) as string[]
+  const lines = lineIds.length ? await orderModule.listOrderLineItems({ id: lineIds }, { select: ["id", "metadata"] }) : []
+  for (const line of lines) {
+    const metadata = (line.metadata ?? {}) as Record<string, any>
+    await orderModule.updateOrderLineItems(line.id, {
+      metadata: { ...metadata, preorder: { ...(metadata.preorder ?? {}), release_date: event.data.new_release_date } },
+    })
+  }
+  const emails = [...new Set(items.map((i) => i.email))]
+  await notifyCustomers(
+    container,
+    "preorder-release-date-changed",
+    emails.map((email) => ({
+      email,
+      data: {
+        ...event.data,
+        items: items.filter((i) => i.email === email).map((i) => ({ id: i.id, order_id: i.order_id, quantity: i.quantity })),
+        can_cancel: event.data.delayed,
+      },
+    })),
+    `preorder-date:${event.data.plan_id}:${event.data.new_release_date}`
+  )
+}
+
+export const config: SubscriberConfig = { event: "preorder.release_date_changed" }

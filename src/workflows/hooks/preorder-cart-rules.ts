@@ -1,0 +1,70 @@
+/**
+ * Pre-order rules while a fan builds a cart (add, create with items, change a
+ * quantity): a variant on an active plan can only be added inside its window,
+ * within what is left of the cap and of the per-customer limit. Friendly early
+ * answers; the authoritative, atomic check is at cart completion
+ * (preorder-complete-cart.ts).
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { addToCartWorkflow, createCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
+import { PREORDER_MODULE } from "../../modules/preorder"
+import { checkCartQuantity } from "../../modules/preorder/lib/plan-state"
+import type PreorderModuleService from "../../modules/preorder/service"
+import { activePlansByVariant } from "../preorder/plans-for-cart"
+
+type Wanted = { variant_id: string; quantity: number; title?: string | null }
+
+async function assertCartQuantities(
+  container: MedusaContainer,
+  wanted: Wanted[],
+  holder: { email?: string | null; customer_id?: string | null }
+) {
+  const plans = await activePlansByVariant(container, wanted.map((w) => w.variant_id))
+  if (!plans.size) return
+  const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+  for (const line of wanted) {
+    const plan = plans.get(line.variant_id)
+    if (!plan) continue
+    const held = plan.per_customer_limit !== null ? await preorders.unitsHeld(plan.id, holder) : 0
+    const check = checkCartQuantity({ ...plan, title: line.title ?? undefined }, line.quantity, held)
+    if (!check.ok) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, check.reason)
+  }
+}
+
+const sumByVariant = (lines: { variant_id?: string | null; quantity: number | string }[]) => {
+  const totals = new Map<string, number>()
+  for (const line of lines) {
+    if (!line.variant_id) continue
+    totals.set(line.variant_id, (totals.get(line.variant_id) ?? 0) + Number(line.quantity))
+  }
+  return totals
+}
+
+addToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+  const existing = sumByVariant((cart as any).items ?? [])
+  const added = sumByVariant((input.items ?? []) as any[])
+  const wanted = [...added.entries()].map(([variant_id, quantity]) => ({
+    variant_id,
+    quantity: quantity + (existing.get(variant_id) ?? 0),
+  }))
+  await assertCartQuantities(container, wanted, { email: (cart as any).email, customer_id: (cart as any).customer_id })
+})
+
+createCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+  const wanted = [...sumByVariant(((cart as any).items ?? input.items ?? []) as any[]).entries()].map(
+    ([variant_id, quantity]) => ({ variant_id, quantity })
+  )
+  await assertCartQuantities(container, wanted, { email: (cart as any).email, customer_id: (cart as any).customer_id })
+})
+
+updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+  const item = ((cart as any).items ?? []).find((i) => i.id === (input as any).item_id)
+  const quantity = Number((input as any).update?.quantity ?? 0)
+  if (!item?.variant_id || quantity <= Number(item.quantity)) return
+  await assertCartQuantities(
+    container,
+    [{ variant_id: item.variant_id, quantity, title: item.variant_title }],
+    { email: (cart as any).email, customer_id: (cart as any).customer_id }
+  )
+})

@@ -1,0 +1,62 @@
+/**
+ * Cart completion (Medusa's standard POST /store/carts/:id/complete): before the
+ * order is created and before the payment is authorized, the cart's pre-order
+ * lines reserve their cap units, per-customer units and benefits atomically
+ * (PreorderModuleService.reserveUnits). A cart that does not fit fails here with
+ * a clear message: no order, no payment. If anything later in the completion
+ * fails, the compensation gives every unit back.
+ */
+import { MedusaError } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { PREORDER_MODULE } from "../../modules/preorder"
+import { planState } from "../../modules/preorder/lib/plan-state"
+import type PreorderModuleService from "../../modules/preorder/service"
+import { activePlansByVariant, loadCart } from "../preorder/plans-for-cart"
+
+completeCartWorkflow.hooks.validate(
+  async ({ input }, { container }) => {
+    const cart = await loadCart(container, input.id)
+    if (!cart?.id || cart.completed_at) return new StepResponse(undefined, [] as string[])
+    const plans = await activePlansByVariant(container, cart.items.map((i) => i.variant_id!))
+    if (!plans.size) return new StepResponse(undefined, [] as string[])
+
+    const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+    // A retried completion of the same cart must not reserve twice.
+    const already = await preorders.listPreorderItems({ cart_id: cart.id }, { select: ["id"] })
+    if (already.length) return new StepResponse(undefined, [] as string[])
+
+    const lines = cart.items
+      .filter((item) => item.variant_id && plans.has(item.variant_id))
+      .map((item) => {
+        const plan = plans.get(item.variant_id!)
+        const state = planState(plan)
+        if (state !== "open") {
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            state === "upcoming"
+              ? `${item.product_title ?? "This album"} (${item.variant_title}) is not open for pre-order yet.`
+              : `Pre-orders for ${item.product_title ?? "this album"} (${item.variant_title}) are closed.`
+          )
+        }
+        if (!cart.email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "email: a pre-order needs the cart's email")
+        return {
+          plan_id: plan.id,
+          variant_id: item.variant_id!,
+          quantity: Number(item.quantity),
+          cart_id: cart.id,
+          cart_line_item_id: item.id,
+          email: cart.email,
+          customer_id: cart.customer_id,
+          release_date: new Date(plan.release_date),
+        }
+      })
+    const reserved = await preorders.reserveUnits(lines)
+    return new StepResponse(undefined, reserved.map((r) => r.id))
+  },
+  async (itemIds, { container }) => {
+    if (!itemIds?.length) return
+    const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+    await preorders.returnUnits(itemIds, { fromStatuses: ["reserved"], reason: "checkout failed", remove: true })
+  }
+)
