@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../modules/preorder"
 import { notifyCustomers } from "../modules/preorder/lib/notify"
+import { stampPreorderLines } from "../modules/preorder/lib/order-lines"
 import type PreorderModuleService from "../modules/preorder/service"
 
 type Changed = { plan_id: string; old_release_date: string; new_release_date: string; delayed: boolean; reason: string | null }
@@ -9,20 +9,16 @@ type Changed = { plan_id: string; old_release_date: string; new_release_date: st
 /**
  * preorder.release_date_changed → every customer with a pending item is told
  * the old and new date (and, on a delay, that they may cancel for a full
- * refund), and each order line shows the new date.
+ * refund), and each order line's metadata shows the new date.
  */
 export default async function preorderReleaseDateChanged({ event, container }: SubscriberArgs<Changed>) {
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
   const items = await preorders.listPreorderItems({ plan_id: event.data.plan_id, status: ["pending"] })
-  const orderModule = container.resolve(Modules.ORDER)
-  const lineIds = items.map((i) => i.order_line_item_id).filter(Boolean) as string[]
-  const lines = lineIds.length ? await orderModule.listOrderLineItems({ id: lineIds }, { select: ["id", "metadata"] }) : []
-  for (const line of lines) {
-    const metadata = (line.metadata ?? {}) as Record<string, any>
-    await orderModule.updateOrderLineItems(line.id, {
-      metadata: { ...metadata, preorder: { ...(metadata.preorder ?? {}), release_date: event.data.new_release_date } },
-    })
-  }
+  await stampPreorderLines(
+    container,
+    items.map((i) => i.order_id!).filter(Boolean),
+    Object.fromEntries(items.filter((i) => i.order_line_item_id).map((i) => [i.order_line_item_id!, { release_date: event.data.new_release_date }]))
+  )
   const emails = [...new Set(items.map((i) => i.email))]
   await notifyCustomers(
     container,

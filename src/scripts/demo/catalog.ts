@@ -45,3 +45,20 @@ export const DEMO_ALBUMS: DemoAlbum[] = [
     versions: [{ title: "Standard", sku: "WEYOUNG-STD", price: 16.99, stock: 80 }],
   },
 ]
+
+/**
+ * Hot Sauce on pre-order until its release date. "Chilling" is the limited
+ * version: a cap, a per-customer limit and a pool of signed photocard sets.
+ */
+export const DEMO_PREORDER_PLANS = [
+  {
+    sku: "HOTSAUCE-PB-CHILLING",
+    cap: 300,
+    per_customer_limit: 2,
+    benefit_note: "Signed pre-order photocard set (first 100 pre-orders)",
+    benefit_pool: 100,
+  },
+  { sku: "HOTSAUCE-PB-CRAZY", cap: null, per_customer_limit: null, benefit_note: "Pre-order photocard (while the pre-order lasts)", benefit_pool: null },
+  { sku: "HOTSAUCE-PB-BORING", cap: null, per_customer_limit: null, benefit_note: "Pre-order photocard (while the pre-order lasts)", benefit_pool: null },
+  { sku: "HOTSAUCE-JEWEL", cap: null, per_customer_limit: null, benefit_note: "Pre-order poster (while the pre-order lasts)", benefit_pool: null },
+]

@@ -16,7 +16,10 @@ import {
   updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { DEMO_ALBUMS } from "./catalog"
+import { PREORDER_MODULE } from "../../modules/preorder"
+import type PreorderModuleService from "../../modules/preorder/service"
+import { createPreorderPlanWorkflow } from "../../workflows/preorder/manage-preorder-plans"
+import { DEMO_ALBUMS, DEMO_PREORDER_PLANS } from "./catalog"
 import { DEMO } from "./config"
 
 export type DemoSeedResult = {
@@ -342,6 +345,33 @@ export async function seedDemo(
           },
         })
         return "created"
+      },
+    },
+    {
+      title: "Hot Sauce pre-order plans",
+      run: async () => {
+        const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+        const hotSauce = result.products[DEMO_ALBUMS[0].handle]
+        let createdAny = false
+        for (const plan of DEMO_PREORDER_PLANS) {
+          const variantId = hotSauce.variants[plan.sku]
+          const [existing] = await preorders.listPreorderPlans({ variant_id: variantId })
+          if (existing) continue
+          await createPreorderPlanWorkflow(container).run({
+            input: {
+              variant_id: variantId,
+              release_date: result.releaseDate,
+              window_opens_at: new Date(),
+              status: "active",
+              cap: plan.cap,
+              per_customer_limit: plan.per_customer_limit,
+              benefit_note: plan.benefit_note,
+              benefit_pool: plan.benefit_pool,
+            },
+          })
+          createdAny = true
+        }
+        return createdAny ? "created" : undefined
       },
     },
     {

@@ -34,6 +34,7 @@ export const cancelPreorderItemWorkflow = createWorkflow("cancel-preorder-item",
   recordPreorderRefundStep(
     transform({ refund, refundId }, ({ refund, refundId }) => ({
       item_id: refund.item_id,
+      order_id: refund.order_id,
       order_line_item_id: refund.order_line_item_id,
       refund_id: refundId,
       amount: refund.amount,

@@ -37,6 +37,8 @@ export const preparePreorderRefundStep = createStep(
       entity: "order",
       fields: [
         "id",
+        // a top-level total makes the order module compute line totals too
+        "total",
         "currency_code",
         "items.id",
         "items.quantity",

@@ -1,0 +1,15 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
+import { captureOnPlacement } from "../workflows/preorder/capture-on-placement"
+
+/**
+ * order.placed, in this order: the order's pre-order items become pending and
+ * stamp their lines, then the payment is captured (see capture-on-placement).
+ * One subscriber, so the two never race over the same order.
+ */
+export default async function orderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
+  await attachPreorderItemsWorkflow(container).run({ input: { order_id: event.data.id } })
+  await captureOnPlacement(container, event.data.id)
+}
+
+export const config: SubscriberConfig = { event: "order.placed", context: { subscriberId: "comeback-order-placed" } }
