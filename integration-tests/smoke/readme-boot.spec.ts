@@ -75,7 +75,7 @@ describe("README line 1: npm run dev", () => {
     dataDir = path.join(tmp, "pg")
     port = await freePort()
     env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), EMBEDDED_PG_DATA_DIR: dataDir }
-    for (const name of ["DATABASE_URL", "REDIS_URL", "DISABLE_MEDUSA_ADMIN", "NODE_ENV", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD"]) {
+    for (const name of ["DATABASE_URL", "REDIS_URL", "DISABLE_MEDUSA_ADMIN", "NODE_ENV", "LOG_LEVEL", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD"]) {
       delete env[name]
     }
   })
