@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
-import { captureOnPlacement } from "../workflows/preorder/capture-on-placement"
+import { captureOnPlacement } from "../lib/capture-on-placement"
 
 /**
  * order.placed, in this order: the order's pre-order items become pending and

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { PREORDER_MODULE } from "../modules/preorder"
 import { notifyCustomers } from "../modules/preorder/lib/notify"
-import { stampPreorderLines } from "../modules/preorder/lib/order-lines"
+import { loadOrderLines, stampPreorderLines } from "../modules/preorder/lib/order-lines"
 import type PreorderModuleService from "../modules/preorder/service"
 
 type Changed = { plan_id: string; old_release_date: string; new_release_date: string; delayed: boolean; reason: string | null }
@@ -16,7 +16,7 @@ export default async function preorderReleaseDateChanged({ event, container }: S
   const items = await preorders.listPreorderItems({ plan_id: event.data.plan_id, status: ["pending"] })
   await stampPreorderLines(
     container,
-    items.map((i) => i.order_id!).filter(Boolean),
+    await loadOrderLines(container, items.map((i) => i.order_id!).filter(Boolean)),
     Object.fromEntries(items.filter((i) => i.order_line_item_id).map((i) => [i.order_line_item_id!, { release_date: event.data.new_release_date }]))
   )
   const emails = [...new Set(items.map((i) => i.email))]

@@ -26,9 +26,12 @@ export type ReserveLine = {
 
 export type ReleasedUnits = { id: string; plan_id: string; quantity: number; benefit_units: number }
 
-/** Holders a pre-order counts against: always the email, and the customer account when logged in. */
-export function holdersOf(line: { email: string; customer_id: string | null }) {
-  const holders = [`email:${line.email.trim().toLowerCase()}`]
+export const normalizeEmail = (email: string) => email.trim().toLowerCase()
+
+/** Holders a pre-order counts against: the email, and the customer account when logged in. */
+export function holdersOf(line: { email?: string | null; customer_id?: string | null }) {
+  const holders: string[] = []
+  if (line.email) holders.push(`email:${normalizeEmail(line.email)}`)
   if (line.customer_id) holders.push(`customer:${line.customer_id}`)
   return holders
 }
@@ -98,26 +101,25 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
          RETURNING LEAST(?, current.benefit_pool - current.benefits_given) AS granted`,
         [line.plan_id, line.quantity, line.quantity]
       )
-      const id = generateEntityId(undefined, "pitem")
-      await sql.execute(
-        `INSERT INTO preorder_item (id, plan_id, variant_id, cart_id, cart_line_item_id, customer_id, email, quantity,
-                                    status, release_date, ordered_release_date, benefit_units, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?, now(), now())`,
+      const [item] = await this.createPreorderItems(
         [
-          id,
-          line.plan_id,
-          line.variant_id,
-          line.cart_id,
-          line.cart_line_item_id,
-          line.customer_id,
-          line.email.trim().toLowerCase(),
-          line.quantity,
-          line.release_date,
-          line.release_date,
-          Number(benefit?.granted ?? 0),
-        ]
+          {
+            plan_id: line.plan_id,
+            variant_id: line.variant_id,
+            cart_id: line.cart_id,
+            cart_line_item_id: line.cart_line_item_id,
+            customer_id: line.customer_id,
+            email: normalizeEmail(line.email),
+            quantity: line.quantity,
+            status: "reserved",
+            release_date: line.release_date,
+            ordered_release_date: line.release_date,
+            benefit_units: Number(benefit?.granted ?? 0),
+          },
+        ],
+        sharedContext
       )
-      created.push({ id })
+      created.push({ id: item.id })
     }
     return created
   }
@@ -221,10 +223,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
 
   /** Units a holder already has on a plan (for friendly checks before checkout). */
   async unitsHeld(planId: string, line: { email?: string | null; customer_id?: string | null }) {
-    const holders = [
-      ...(line.email ? [`email:${line.email.trim().toLowerCase()}`] : []),
-      ...(line.customer_id ? [`customer:${line.customer_id}`] : []),
-    ]
+    const holders = holdersOf(line)
     if (!holders.length) return 0
     const tallies = await this.listPreorderTallies({ plan_id: planId, holder: holders })
     return Math.max(0, ...tallies.map((t) => t.units))

@@ -3,19 +3,24 @@ import { z } from "zod"
 const date = z.coerce.date()
 const count = z.number().int().min(0)
 
+/** Fields staff may set on a plan, at creation and later. */
+const planFields = {
+  window_opens_at: date.optional(),
+  window_closes_at: date.nullish(),
+  estimated_ship_date: date.nullish(),
+  cap: count.min(1).nullish(),
+  per_customer_limit: count.min(1).nullish(),
+  benefit_note: z.string().max(500).nullish(),
+  benefit_pool: count.nullish(),
+  metadata: z.record(z.unknown()).nullish(),
+}
+
 export const AdminCreatePreorderPlan = z
   .object({
+    ...planFields,
     variant_id: z.string().min(1),
     release_date: date,
-    window_opens_at: date.optional(),
-    window_closes_at: date.nullish(),
-    estimated_ship_date: date.nullish(),
-    cap: count.min(1).nullish(),
-    per_customer_limit: count.min(1).nullish(),
-    benefit_note: z.string().max(500).nullish(),
-    benefit_pool: count.nullish(),
     status: z.enum(["draft", "active"]).optional(),
-    metadata: z.record(z.unknown()).nullish(),
   })
   .strict()
   .superRefine((plan, ctx) => {
@@ -33,16 +38,9 @@ export type AdminCreatePreorderPlanType = z.infer<typeof AdminCreatePreorderPlan
 
 export const AdminUpdatePreorderPlan = z
   .object({
+    ...planFields,
     release_date: date.optional(),
-    window_opens_at: date.optional(),
-    window_closes_at: date.nullish(),
-    estimated_ship_date: date.nullish(),
-    cap: count.min(1).nullish(),
-    per_customer_limit: count.min(1).nullish(),
-    benefit_note: z.string().max(500).nullish(),
-    benefit_pool: count.nullish(),
     status: z.enum(["draft", "active", "cancelled"]).optional(),
-    metadata: z.record(z.unknown()).nullish(),
     reason: z.string().max(500).nullish(),
   })
   .strict()

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { PREORDER_MODULE } from "../../../modules/preorder"
 import type PreorderModuleService from "../../../modules/preorder/service"
+import { loadOrderLines, stampPreorderLines } from "../../../modules/preorder/lib/order-lines"
 
 export type AttachPreorderItemsInput = { order_id: string }
 
@@ -17,7 +18,7 @@ export const attachPreorderItemsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "customer_id", "cart.id", "items.id", "items.variant_id", "items.metadata"],
+      fields: ["id", "customer_id", "cart.id"],
       filters: { id: input.order_id },
     })
     const order = data[0] as any
@@ -26,23 +27,23 @@ export const attachPreorderItemsStep = createStep(
     const reserved = await preorders.listPreorderItems({ cart_id: order.cart.id, status: ["reserved"] }, { relations: ["plan"] })
     if (!reserved.length) return new StepResponse([], { attached: [], metadata: [] })
 
-    const lines = (order.items ?? []).filter(Boolean)
-    const updates = reserved.map((item) => {
-      const line = lines.find((l) => l.variant_id === item.variant_id)
-      return { id: item.id, order_id: order.id, order_line_item_id: line?.id ?? null, customer_id: item.customer_id ?? order.customer_id ?? null, status: "pending" as const }
-    })
+    const lines = await loadOrderLines(container, [order.id])
+    const matched = reserved.map((item) => ({ item, line: lines.find((l) => l.variant_id === item.variant_id) }))
+    const updates = matched.map(({ item, line }) => ({
+      id: item.id,
+      order_id: order.id,
+      order_line_item_id: line?.id ?? null,
+      customer_id: item.customer_id ?? order.customer_id ?? null,
+      status: "pending" as const,
+    }))
     await preorders.updatePreorderItems(updates)
 
-    const orderModule = container.resolve(Modules.ORDER)
-    const previous: { id: string; metadata: Record<string, unknown> | null }[] = []
-    for (const item of reserved) {
-      const line = lines.find((l) => l.variant_id === item.variant_id)
-      if (!line) continue
-      previous.push({ id: line.id, metadata: line.metadata ?? null })
-      await orderModule.updateOrderLineItems(line.id, {
-        metadata: {
-          ...(line.metadata ?? {}),
-          preorder: {
+    const patches = Object.fromEntries(
+      matched
+        .filter(({ line }) => line)
+        .map(({ item, line }) => [
+          line!.id,
+          {
             item_id: item.id,
             plan_id: item.plan.id,
             ships: "at_release",
@@ -50,13 +51,11 @@ export const attachPreorderItemsStep = createStep(
             benefit_units: item.benefit_units,
             benefit: item.benefit_units > 0 ? item.plan.benefit_note ?? null : null,
           },
-        },
-      })
-    }
-    return new StepResponse(
-      updates.map((u) => u.id),
-      { attached: updates.map((u) => u.id), metadata: previous }
+        ])
     )
+    const previous = await stampPreorderLines(container, lines, patches)
+    const attached = updates.map((u) => u.id)
+    return new StepResponse(attached, { attached, metadata: previous })
   },
   async (undo, { container }) => {
     if (!undo?.attached.length) return
@@ -66,7 +65,7 @@ export const attachPreorderItemsStep = createStep(
     )
     const orderModule = container.resolve(Modules.ORDER)
     for (const line of undo.metadata) {
-      await orderModule.updateOrderLineItems(line.id, { metadata: line.metadata ?? {} })
+      await orderModule.updateOrderLineItems(line.id, { metadata: line.metadata })
     }
   }
 )

@@ -2,19 +2,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { PREORDER_MODULE } from "../../../modules/preorder"
 import type PreorderModuleService from "../../../modules/preorder/service"
+import type { PreorderPlanFields } from "../../../modules/preorder/types"
 
-export type UpdatePreorderPlanInput = {
+export type UpdatePreorderPlanInput = PreorderPlanFields & {
   id: string
   release_date?: Date
-  window_opens_at?: Date
-  window_closes_at?: Date | null
-  estimated_ship_date?: Date | null
-  cap?: number | null
-  per_customer_limit?: number | null
-  benefit_note?: string | null
-  benefit_pool?: number | null
   status?: "draft" | "active" | "cancelled"
-  metadata?: Record<string, unknown> | null
   /** Shown to customers with a release-date change. */
   reason?: string | null
 }

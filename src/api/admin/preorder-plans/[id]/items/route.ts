@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PREORDER_MODULE } from "../../../../../modules/preorder"
 import type PreorderModuleService from "../../../../../modules/preorder/service"
+import { normalizeEmail } from "../../../../../modules/preorder/service"
 import { asArray } from "../../../../utils/validate"
 import type { AdminListPreorderItemsType } from "../../validators"
 
@@ -10,7 +11,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
   const filters: Record<string, unknown> = { plan_id: req.params.id }
   if (q.status) filters.status = asArray(q.status)
-  if (q.email) filters.email = q.email.trim().toLowerCase()
+  if (q.email) filters.email = normalizeEmail(q.email)
   if (q.order_id) filters.order_id = q.order_id
   const [items, count] = await preorders.listAndCountPreorderItems(filters, {
     skip: q.offset,

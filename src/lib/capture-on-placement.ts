@@ -1,4 +1,4 @@
-import type { SubscriberArgs } from "@medusajs/framework"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 
@@ -9,7 +9,7 @@ import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
  * captured and are skipped; anything authorized only is captured here.
  * Set CAPTURE_ON_PLACEMENT=false to capture by hand in the admin instead.
  */
-export async function captureOnPlacement(container: SubscriberArgs<unknown>["container"], orderId: string) {
+export async function captureOnPlacement(container: MedusaContainer, orderId: string) {
   if (process.env.CAPTURE_ON_PLACEMENT === "false") return
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
