@@ -22,6 +22,8 @@ export type ReserveLine = {
   email: string
   customer_id: string | null
   release_date: Date
+  /** How fans know the line, e.g. `NCT Dream — Hot Sauce (Photo Book "Chilling")`; used in errors. */
+  label?: string
 }
 
 export type ReleasedUnits = { id: string; plan_id: string; quantity: number; benefit_units: number }
@@ -56,20 +58,21 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
          RETURNING id, per_customer_limit`,
         [line.quantity, line.plan_id, line.quantity]
       )
+      const name = line.label ?? `variant ${line.variant_id}`
       if (!capped.length) {
         const [plan] = await sql.execute(`SELECT cap, reserved_units, status FROM preorder_plan WHERE id = ?`, [line.plan_id])
         const left = plan && plan.cap !== null ? Math.max(0, plan.cap - plan.reserved_units) : 0
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
           left === 0
-            ? `This album version is sold out for pre-order (variant ${line.variant_id}).`
-            : `Only ${left} left to pre-order of variant ${line.variant_id}; the cart has ${line.quantity}.`
+            ? `${name} is sold out for pre-order.`
+            : `Only ${left} of ${name} left to pre-order; the cart has ${line.quantity}.`
         )
       }
       const limit: number | null = capped[0].per_customer_limit
       if (limit !== null) {
         if (line.quantity > limit) {
-          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Pre-orders of variant ${line.variant_id} are limited to ${limit} per customer.`)
+          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Pre-orders of ${name} are limited to ${limit} per customer.`)
         }
         for (const holder of holdersOf(line)) {
           const counted = await sql.execute(
@@ -84,7 +87,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
             const [tally] = await sql.execute(`SELECT units FROM preorder_tally WHERE plan_id = ? AND holder = ?`, [line.plan_id, holder])
             throw new MedusaError(
               MedusaError.Types.NOT_ALLOWED,
-              `Pre-orders of variant ${line.variant_id} are limited to ${limit} per customer; ` +
+              `Pre-orders of ${name} are limited to ${limit} per customer; ` +
                 `you have ${tally?.units ?? 0} already and can add ${Math.max(0, limit - (tally?.units ?? 0))} more.`
             )
           }

@@ -11,9 +11,9 @@ import { addToCartWorkflow, createCartWorkflow, updateLineItemInCartWorkflow } f
 import { PREORDER_MODULE } from "../../modules/preorder"
 import { checkCartQuantity } from "../../modules/preorder/lib/plan-state"
 import type PreorderModuleService from "../../modules/preorder/service"
-import { activePlansByVariant } from "../preorder/plans-for-cart"
+import { activePlansByVariant, variantLabels } from "../preorder/plans-for-cart"
 
-type Wanted = { variant_id: string; quantity: number; title?: string | null }
+type Wanted = { variant_id: string; quantity: number }
 
 async function assertCartQuantities(
   container: MedusaContainer,
@@ -23,11 +23,12 @@ async function assertCartQuantities(
   const plans = await activePlansByVariant(container, wanted.map((w) => w.variant_id))
   if (!plans.size) return
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+  const labels = await variantLabels(container, [...plans.keys()])
   for (const line of wanted) {
     const plan = plans.get(line.variant_id)
     if (!plan) continue
     const held = plan.per_customer_limit !== null ? await preorders.unitsHeld(plan.id, holder) : 0
-    const check = checkCartQuantity({ ...plan, title: line.title ?? undefined }, line.quantity, held)
+    const check = checkCartQuantity({ ...plan, title: labels.get(line.variant_id) }, line.quantity, held)
     if (!check.ok) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, check.reason)
   }
 }
@@ -64,7 +65,7 @@ updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container 
   if (!item?.variant_id || quantity <= Number(item.quantity)) return
   await assertCartQuantities(
     container,
-    [{ variant_id: item.variant_id, quantity, title: item.variant_title }],
+    [{ variant_id: item.variant_id, quantity }],
     { email: (cart as any).email, customer_id: (cart as any).customer_id }
   )
 })

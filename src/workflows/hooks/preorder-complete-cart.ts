@@ -12,7 +12,7 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { PREORDER_MODULE } from "../../modules/preorder"
 import { planState } from "../../modules/preorder/lib/plan-state"
 import type PreorderModuleService from "../../modules/preorder/service"
-import { activePlansByVariant, loadCart } from "../preorder/plans-for-cart"
+import { activePlansByVariant, lineLabel, loadCart } from "../preorder/plans-for-cart"
 
 completeCartWorkflow.hooks.validate(
   async ({ input }, { container }) => {
@@ -30,13 +30,12 @@ completeCartWorkflow.hooks.validate(
       .filter((item) => item.variant_id && plans.has(item.variant_id))
       .map((item) => {
         const plan = plans.get(item.variant_id!)
+        const label = lineLabel(item)
         const state = planState(plan)
         if (state !== "open") {
           throw new MedusaError(
             MedusaError.Types.NOT_ALLOWED,
-            state === "upcoming"
-              ? `${item.product_title ?? "This album"} (${item.variant_title}) is not open for pre-order yet.`
-              : `Pre-orders for ${item.product_title ?? "this album"} (${item.variant_title}) are closed.`
+            state === "upcoming" ? `${label} is not open for pre-order yet.` : `Pre-orders for ${label} are closed.`
           )
         }
         if (!cart.email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "email: a pre-order needs the cart's email")
@@ -49,6 +48,7 @@ completeCartWorkflow.hooks.validate(
           email: cart.email,
           customer_id: cart.customer_id,
           release_date: new Date(plan.release_date),
+          label,
         }
       })
     const reserved = await preorders.reserveUnits(lines)

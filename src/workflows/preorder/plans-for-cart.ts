@@ -31,3 +31,17 @@ export async function activePlansByVariant(container: MedusaContainer, variantId
   const plans = await preorders.listPreorderPlans({ variant_id: ids, status: ["active"] })
   return new Map(plans.map((plan) => [plan.variant_id, plan]))
 }
+
+/** How fans know a line: `NCT Dream — Hot Sauce (Photo Book "Chilling")`. */
+export function lineLabel(line: { product_title?: string | null; variant_title?: string | null }) {
+  if (!line.product_title) return line.variant_title ?? "This album version"
+  return line.variant_title ? `${line.product_title} (${line.variant_title})` : line.product_title
+}
+
+/** Labels of variants (by id), for messages before a line exists. */
+export async function variantLabels(container: MedusaContainer, variantIds: string[]) {
+  if (!variantIds.length) return new Map<string, string>()
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product_variant", fields: ["id", "title", "product.title"], filters: { id: variantIds } })
+  return new Map(data.map((v: any) => [v.id as string, lineLabel({ product_title: v.product?.title, variant_title: v.title })]))
+}
