@@ -291,8 +291,25 @@ comebackIntegrationTestRunner(__filename, {
     })
 
     it("releases once: items ready, customers told, normal inventory again; running again changes nothing", async () => {
-      const order = (await checkout(api, web([{ variant_id: chilling, quantity: 1 }], "release@example.com"))).response.data.order
+      const order = (await checkout(
+        api,
+        web([{ variant_id: chilling, quantity: 1 }, { variant_id: resonance, quantity: 1 }], "release@example.com")
+      )).response.data.order
       await waitFor(() => itemsOfOrder(order.id), (l) => l[0]?.status === "pending")
+      const line = (variantId: string) => order.items.find((i) => i.variant_id === variantId)
+      const fulfil = (variantId: string) =>
+        api
+          .post(
+            `/admin/orders/${order.id}/fulfillments`,
+            { location_id: demo.stockLocationId, items: [{ id: line(variantId).id, quantity: 1 }] },
+            admin
+          )
+          .catch((e) => e.response)
+
+      const early = await fulfil(chilling)
+      expect(early.status).toBe(400)
+      expect(early.data.message).toContain("ship at release")
+      expect((await fulfil(resonance)).status).toBe(200) // the in-stock album ships now
 
       const first = await api.post(`/admin/preorder-plans/${plans[chilling].id}/release`, {}, admin)
       expect(first.data).toEqual({ plan_id: plans[chilling].id, released_items: 1, first_release: true })
@@ -306,6 +323,7 @@ comebackIntegrationTestRunner(__filename, {
       expect(data.variant.allow_backorder).toBe(false)
       const store = (await api.get(`/store/preorder-plans?variant_id=${chilling}`, storeHeaders(demo.webKey))).data.preorder_plans[0]
       expect(store.state).toBe("released")
+      expect((await fulfil(chilling)).status).toBe(200)
     })
 
     it("the scheduled job releases plans whose date has come, idempotently", async () => {
