@@ -83,6 +83,7 @@ module.exports = defineConfig({
   modules: [
     ...redisModules,
     { resolve: "./src/modules/preorder" },
+    { resolve: "./src/modules/group-order" },
     {
       key: Modules.PAYMENT,
       resolve: "@medusajs/medusa/payment",
