@@ -4,34 +4,11 @@ import { adminHeaders, checkout, completeCart, customerHeaders, readyCart, start
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
 import { runPreorderMaintenance } from "../../src/jobs/release-due-preorders"
+import { pool, waitFor } from "../utils/async"
 
 jest.setTimeout(240_000)
 
 const DAY = 86_400_000
-const waitFor = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs
-  let value = await read()
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200))
-    value = await read()
-  }
-  return value
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight. */
-async function pool<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>) {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const index = next++
-        results[index] = await fn(items[index], index)
-      }
-    })
-  )
-  return results
-}
 
 comebackIntegrationTestRunner(__filename, {
   testSuite: ({ api, getContainer }) => {

@@ -44,6 +44,7 @@ export async function startStripeStandIn() {
   const refunds: { id: string; payment_intent: string; amount: number }[] = []
   const requests: StandInRequest[] = []
   let counter = 0
+  let refundFailures = 0
   const nextId = (prefix: string) => `${prefix}_standin${++counter}`
 
   const server = http.createServer((req, res) => {
@@ -97,6 +98,10 @@ export async function startStripeStandIn() {
         return send(200, intent)
       }
       if (parts[1] === "refunds" && req.method === "POST") {
+        if (refundFailures > 0) {
+          refundFailures--
+          return send(400, { error: { type: "invalid_request_error", message: "Refunds are unavailable (stand-in outage)" } })
+        }
         const intent = intents.get(body.payment_intent)
         if (!intent) return notFound()
         const refunded = refunds.filter((r) => r.payment_intent === intent.id).reduce((sum, r) => sum + r.amount, 0)
@@ -119,6 +124,10 @@ export async function startStripeStandIn() {
     intents,
     refunds,
     requests,
+    /** The next `count` refund requests fail, as during a provider outage. */
+    failRefunds(count: number) {
+      refundFailures = count
+    },
     /** What Stripe.js does when the customer confirms the card: the intent succeeds. */
     confirm(intentId: string) {
       const intent = intents.get(intentId)

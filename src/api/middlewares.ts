@@ -7,6 +7,14 @@ import {
   AdminUpdatePreorderPlan,
   StoreListPreorderPlans,
 } from "./admin/preorder-plans/validators"
+import {
+  AdminCreateGroupCampaign,
+  AdminListGroupCampaigns,
+  AdminListGroups,
+  AdminUpdateGroupCampaign,
+  StoreJoinGroupOrder,
+  StoreStartGroupOrder,
+} from "./admin/group-campaigns/validators"
 import { validateBody, validateQuery } from "./utils/validate"
 
 /**
@@ -23,5 +31,15 @@ export default defineMiddlewares({
     { matcher: "/admin/preorder-plans/:id/allocate", methods: ["POST"], middlewares: [validateBody(AdminAllocatePreorderPlan)] },
     { matcher: "/store/preorder-plans", methods: ["GET"], middlewares: [validateQuery(StoreListPreorderPlans)] },
     { matcher: "/store/customers/me/preorders*", middlewares: [authenticate("customer", ["session", "bearer"])] },
+    { matcher: "/admin/group-campaigns", methods: ["GET"], middlewares: [validateQuery(AdminListGroupCampaigns)] },
+    { matcher: "/admin/group-campaigns", methods: ["POST"], middlewares: [validateBody(AdminCreateGroupCampaign)] },
+    { matcher: "/admin/group-campaigns/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateGroupCampaign)] },
+    { matcher: "/admin/group-campaigns/:id/groups", methods: ["GET"], middlewares: [validateQuery(AdminListGroups)] },
+    {
+      matcher: "/store/group-orders",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(StoreStartGroupOrder)],
+    },
+    { matcher: "/store/carts/:id/group-order", methods: ["POST"], middlewares: [validateBody(StoreJoinGroupOrder)] },
   ],
 })

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { PREORDER_MODULE } from "../modules/preorder"
-import { notifyCustomers } from "../modules/preorder/lib/notify"
+import { notifyCustomers } from "../lib/notify"
 import { loadOrderLines, stampPreorderLines } from "../modules/preorder/lib/order-lines"
 import type PreorderModuleService from "../modules/preorder/service"
 

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { PREORDER_MODULE } from "../modules/preorder"
-import { notifyCustomers } from "../modules/preorder/lib/notify"
+import { notifyCustomers } from "../lib/notify"
 import type PreorderModuleService from "../modules/preorder/service"
 
 /** preorder.released → each customer whose items became ready to ship hears about it once. */

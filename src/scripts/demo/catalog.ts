@@ -62,3 +62,19 @@ export const DEMO_PREORDER_PLANS = [
   { sku: "HOTSAUCE-PB-BORING", cap: null, per_customer_limit: null, benefit_note: "Pre-order photocard (while the pre-order lasts)", benefit_pool: null },
   { sku: "HOTSAUCE-JEWEL", cap: null, per_customer_limit: null, benefit_note: "Pre-order poster (while the pre-order lasts)", benefit_pool: null },
 ]
+
+/**
+ * The Hot Sauce fan-club group campaign: the more units a group buys, the more
+ * everyone in it saves, members who paid early included.
+ */
+export const DEMO_GROUP_CAMPAIGN = {
+  title: "Hot Sauce fan-club group order",
+  description: "Order Hot Sauce together: 5 units → 5% off, 10 → 10%, 20 → 15% for everyone in the group.",
+  tiers: [
+    { min_units: 5, percent: 5 },
+    { min_units: 10, percent: 10 },
+    { min_units: 20, percent: 15 },
+  ],
+  max_units_per_member: 10,
+  max_members: 50,
+}

@@ -12,6 +12,11 @@ export const DEMO = {
   shippingOption: "Standard Shipping",
   adminEmail: process.env.DEMO_ADMIN_EMAIL || "admin@comeback.test",
   adminPassword: process.env.DEMO_ADMIN_PASSWORD || "comeback-admin",
+  /** The demo group's known code, and its leader. */
+  groupCode: "NCTDREAM",
+  groupLeaderEmail: "fanclub-leader@comeback.test",
+  /** Days from the seed run to the group campaign's deadline. */
+  groupDeadlineInDays: 14,
   /** Days from the seed run to Hot Sauce's street date. */
   releaseInDays: 21,
 } as const

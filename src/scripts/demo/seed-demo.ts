@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
+  createCustomersWorkflow,
   createInventoryLevelsWorkflow,
   createProductsWorkflow,
   createRegionsWorkflow,
@@ -19,7 +20,11 @@ import {
 import { PREORDER_MODULE } from "../../modules/preorder"
 import type PreorderModuleService from "../../modules/preorder/service"
 import { createPreorderPlanWorkflow } from "../../workflows/preorder/manage-preorder-plans"
-import { DEMO_ALBUMS, DEMO_PREORDER_PLANS } from "./catalog"
+import { GROUP_ORDER_MODULE } from "../../modules/group-order"
+import type GroupOrderModuleService from "../../modules/group-order/service"
+import { createGroupCampaignWorkflow } from "../../workflows/group-order/manage-group-campaigns"
+import { startGroupOrderWorkflow } from "../../workflows/group-order/start-group-order"
+import { DEMO_ALBUMS, DEMO_GROUP_CAMPAIGN, DEMO_PREORDER_PLANS } from "./catalog"
 import { DEMO } from "./config"
 
 export type DemoSeedResult = {
@@ -33,6 +38,8 @@ export type DemoSeedResult = {
   shippingOptionId: string
   products: Record<string, { id: string; variants: Record<string, string> }>
   releaseDate: Date
+  groupCampaignId: string
+  groupCode: string
 }
 
 export type SeedLogger = (message: string) => void
@@ -372,6 +379,43 @@ export async function seedDemo(
           createdAny = true
         }
         return createdAny ? "created" : undefined
+      },
+    },
+    {
+      title: `Hot Sauce fan-club group campaign and group ${DEMO.groupCode}`,
+      run: async () => {
+        const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
+        let created = false
+        let [campaign] = await groups.listGroupCampaigns({ title: DEMO_GROUP_CAMPAIGN.title })
+        if (!campaign) {
+          const ends = new Date(Date.now() + DEMO.groupDeadlineInDays * 24 * 3600 * 1000)
+          const { result: made } = await createGroupCampaignWorkflow(container).run({
+            input: {
+              ...DEMO_GROUP_CAMPAIGN,
+              product_ids: [result.products[DEMO_ALBUMS[0].handle].id],
+              starts_at: new Date(),
+              ends_at: ends,
+              currency_code: DEMO.currency,
+              region_id: result.regionId,
+            },
+          })
+          campaign = made
+          created = true
+        }
+        result.groupCampaignId = campaign.id
+        result.groupCode = DEMO.groupCode
+        const [group] = await groups.listGroupOrders({ code: DEMO.groupCode })
+        if (group) return created ? "created" : undefined
+        const customers = container.resolve(Modules.CUSTOMER)
+        let [leader] = await customers.listCustomers({ email: DEMO.groupLeaderEmail })
+        if (!leader) {
+          const { result: made } = await createCustomersWorkflow(container).run({
+            input: { customersData: [{ email: DEMO.groupLeaderEmail, first_name: "Fan club", last_name: "Leader" }] },
+          })
+          leader = made[0]
+        }
+        await startGroupOrderWorkflow(container).run({ input: { campaign_id: campaign.id, customer_id: leader.id, code: DEMO.groupCode } })
+        return "created"
       },
     },
     {

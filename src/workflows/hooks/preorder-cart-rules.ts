@@ -3,7 +3,7 @@
  * quantity): a variant on an active plan can only be added inside its window,
  * within what is left of the cap and of the per-customer limit. Friendly early
  * answers; the authoritative, atomic check is at cart completion
- * (preorder-complete-cart.ts).
+ * (complete-cart-validate.ts).
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"

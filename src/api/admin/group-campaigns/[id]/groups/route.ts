@@ -1,0 +1,25 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { GROUP_ORDER_MODULE } from "../../../../../modules/group-order"
+import { normalizeCode } from "../../../../../modules/group-order/lib/code"
+import type GroupOrderModuleService from "../../../../../modules/group-order/service"
+import { asArray } from "../../../../utils/validate"
+import { adminGroup } from "../../serialize"
+import type { AdminListGroupsType } from "../../validators"
+
+/** GET /admin/group-campaigns/:id/groups: the campaign's groups with progress; filter by status or code. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const q = (req as any).validatedQuery as AdminListGroupsType
+  const groups: GroupOrderModuleService = req.scope.resolve(GROUP_ORDER_MODULE)
+  await groups.retrieveGroupCampaign(req.params.id)
+  const filters: Record<string, unknown> = { campaign_id: req.params.id }
+  if (q.status) filters.status = asArray(q.status)
+  if (q.q) filters.code = { $ilike: `%${normalizeCode(q.q)}%` }
+  const field = q.order.replace("-", "")
+  const [list, count] = await groups.listAndCountGroupOrders(filters, {
+    skip: q.offset,
+    take: q.limit,
+    relations: ["campaign"],
+    order: { [field]: q.order.startsWith("-") ? "DESC" : "ASC", id: "ASC" },
+  })
+  res.json({ groups: list.map(adminGroup), count, limit: q.limit, offset: q.offset })
+}

@@ -1,0 +1,38 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { GROUP_ORDER_MODULE } from "../modules/group-order"
+import type GroupOrderModuleService from "../modules/group-order/service"
+import { settleGroupOrderWorkflow } from "../workflows/group-order/settle-group-order"
+
+/**
+ * Every 5 minutes: settles every open group whose campaign deadline has
+ * passed, and retries groups a previous run left settling (a refund failed, or
+ * the run died). Settlement is idempotent, so overlapping runs refund nobody twice.
+ */
+export default async function settleDueGroupOrders(container: MedusaContainer) {
+  await runGroupSettlement(container)
+}
+
+export async function runGroupSettlement(container: MedusaContainer, now = new Date()) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
+  const due = await groups.listGroupOrders({
+    $or: [{ status: "settling" }, { status: "open", campaign: { ends_at: { $lte: now } } }],
+  } as any)
+  const results = { settled: 0, still_settling: 0, refunded: 0 }
+  for (const group of due) {
+    try {
+      const { result } = await settleGroupOrderWorkflow(container).run({ input: { group_id: group.id } })
+      if (result.group.status === "settled") results.settled++
+      else results.still_settling++
+      results.refunded += result.outcome.refunded
+    } catch (error) {
+      results.still_settling++
+      logger.error(`Settling group ${group.code} failed: ${(error as Error).message}`)
+    }
+  }
+  if (due.length) logger.info(`group orders: ${results.settled} settled, ${results.still_settling} still settling, ${results.refunded} refunds`)
+  return results
+}
+
+export const config = { name: "settle-due-group-orders", schedule: "*/5 * * * *" }

@@ -1,0 +1,26 @@
+/**
+ * An order cancelled through Medusa (admin "Cancel order", cancelOrderWorkflow,
+ * which also refunds its captured payments). One handler per hook, so:
+ * - its pre-order items are cancelled, freeing cap units, per-customer units and benefits;
+ * - its group purchase leaves the group's count (before settlement; a settled
+ *   group's final tier does not change).
+ */
+import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { GROUP_ORDER_MODULE } from "../../modules/group-order"
+import type GroupOrderModuleService from "../../modules/group-order/service"
+import { PREORDER_MODULE } from "../../modules/preorder"
+import type PreorderModuleService from "../../modules/preorder/service"
+
+cancelOrderWorkflow.hooks.orderCanceled(async ({ order }, { container }) => {
+  const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+  const items = await preorders.listPreorderItems({ order_id: order.id }, { select: ["id"] })
+  await preorders.returnUnits(
+    items.map((i) => i.id),
+    { fromStatuses: ["reserved", "pending", "ready"], reason: "order cancelled" }
+  )
+
+  const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
+  const purchases = await groups.listGroupPurchases({ order_id: order.id }, { relations: ["group"] })
+  const open = purchases.filter((p) => (p as any).group?.status === "open")
+  await groups.releasePurchases(open.map((p) => p.id), { fromStatuses: ["placed", "reserved"] })
+})
