@@ -7,6 +7,18 @@ const redisUrl = env.REDIS_URL || undefined
 const stripeApiKey = env.STRIPE_API_KEY || undefined
 
 /**
+ * Public keys of the app backend that signs app attestations
+ * (`{"<kid>": "<Ed25519 public key PEM>"}`). Unset outside production: the
+ * committed demo key (src/modules/app-channel/demo-key.ts) is trusted instead.
+ */
+function appAttestationKeys(): Record<string, string> {
+  if (env.APP_ATTESTATION_KEYS) return JSON.parse(env.APP_ATTESTATION_KEYS)
+  if (env.NODE_ENV === "production") return {}
+  const { DEMO_APP_KEY } = require("./src/modules/app-channel/demo-key")
+  return { [DEMO_APP_KEY.kid]: DEMO_APP_KEY.public_key_pem }
+}
+
+/**
  * Infrastructure modules follow the environment: with REDIS_URL every process
  * shares events, cache, workflow state and locks through Redis; without it the
  * in-memory defaults keep a single process working with no services at all.
@@ -84,6 +96,10 @@ module.exports = defineConfig({
     ...redisModules,
     { resolve: "./src/modules/preorder" },
     { resolve: "./src/modules/group-order" },
+    {
+      resolve: "./src/modules/app-channel",
+      options: { providers: [{ id: "signed-token", options: { keys: appAttestationKeys() } }] },
+    },
     {
       key: Modules.PAYMENT,
       resolve: "@medusajs/medusa/payment",

@@ -3,33 +3,15 @@
 // ("-" reads stdin). Exit 0 when it checks out, 1 when it doesn't, 2 on bad usage.
 //
 // Re-implements nothing: it transpiles src/modules/giveaway/lib/draw.ts, the
-// very code the store draws with, using the project's `typescript` package.
+// very code the store draws with (scripts/lib/load-ts.mjs).
 import fs from "node:fs"
 import path from "node:path"
-import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
+import { loadTs } from "./lib/load-ts.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const drawFile = path.join(root, "src/modules/giveaway/lib/draw.ts")
-
-function loadDraw() {
-  const require = createRequire(drawFile)
-  let ts
-  try {
-    ts = require("typescript")
-  } catch {
-    console.error("The `typescript` package is missing: run `npm install` in the project first.")
-    process.exit(2)
-  }
-  const { outputText } = ts.transpileModule(fs.readFileSync(drawFile, "utf8"), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-    fileName: drawFile,
-  })
-  const module = { exports: {} }
-  // draw.ts imports only node:crypto, so the ordinary require is all it needs.
-  new Function("require", "module", "exports", outputText)(require, module, module.exports)
-  return module.exports
-}
+// draw.ts imports only node:crypto.
+const loadDraw = () => loadTs(path.join(root, "src/modules/giveaway/lib/draw.ts"))
 
 const source = process.argv[2]
 if (!source || process.argv.length > 3) {

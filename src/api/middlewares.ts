@@ -15,6 +15,13 @@ import {
   StoreJoinGroupOrder,
   StoreStartGroupOrder,
 } from "./admin/group-campaigns/validators"
+import {
+  AdminConfigureAppChannel,
+  AdminListAppPromotions,
+  AdminMarkAppExclusive,
+  StoreOpenAppSession,
+} from "./admin/app-channels/validators"
+import { bindAppSession, guardAppCompletion, guardAppPromotionCodes } from "./utils/app-session-guards"
 import { validateBody, validateQuery } from "./utils/validate"
 
 /**
@@ -41,5 +48,13 @@ export default defineMiddlewares({
       middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(StoreStartGroupOrder)],
     },
     { matcher: "/store/carts/:id/group-order", methods: ["POST"], middlewares: [validateBody(StoreJoinGroupOrder)] },
+    { matcher: "/admin/app-channels", methods: ["POST"], middlewares: [validateBody(AdminConfigureAppChannel)] },
+    { matcher: "/admin/app-promotions", methods: ["GET"], middlewares: [validateQuery(AdminListAppPromotions)] },
+    { matcher: "/admin/promotions/:id/app-channels", methods: ["POST"], middlewares: [validateBody(AdminMarkAppExclusive)] },
+    { matcher: "/store/app-sessions", methods: ["POST"], middlewares: [validateBody(StoreOpenAppSession)] },
+    // App-only offers: carts bind to the app session presented with them; codes and completion are guarded.
+    { matcher: "/store/carts/:id*", middlewares: [bindAppSession] },
+    { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [guardAppPromotionCodes] },
+    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion] },
   ],
 })

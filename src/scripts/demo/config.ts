@@ -15,6 +15,8 @@ export const DEMO = {
   /** The demo group's known code, and its leader. */
   groupCode: "NCTDREAM",
   groupLeaderEmail: "fanclub-leader@comeback.test",
+  /** The app-only code: 10 % off Hot Sauce in the Mobile App. */
+  appCode: "APPHOTSAUCE",
   /** Days from the seed run to the group campaign's deadline. */
   groupDeadlineInDays: 14,
   /** Days from the seed run to Hot Sauce's street date. */

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/fra
 import {
   createApiKeysWorkflow,
   createCustomersWorkflow,
+  createPromotionsWorkflow,
   createInventoryLevelsWorkflow,
   createProductsWorkflow,
   createRegionsWorkflow,
@@ -24,6 +25,9 @@ import { GROUP_ORDER_MODULE } from "../../modules/group-order"
 import type GroupOrderModuleService from "../../modules/group-order/service"
 import { createGroupCampaignWorkflow } from "../../workflows/group-order/manage-group-campaigns"
 import { startGroupOrderWorkflow } from "../../workflows/group-order/start-group-order"
+import { APP_CHANNEL_MODULE } from "../../modules/app-channel"
+import type AppChannelModuleService from "../../modules/app-channel/service"
+import { markAppExclusiveWorkflow } from "../../workflows/app-channel/mark-app-exclusive"
 import { DEMO_ALBUMS, DEMO_GROUP_CAMPAIGN, DEMO_PREORDER_PLANS } from "./catalog"
 import { DEMO } from "./config"
 
@@ -40,6 +44,7 @@ export type DemoSeedResult = {
   releaseDate: Date
   groupCampaignId: string
   groupCode: string
+  appPromotionId: string
 }
 
 export type SeedLogger = (message: string) => void
@@ -416,6 +421,60 @@ export async function seedDemo(
         }
         await startGroupOrderWorkflow(container).run({ input: { campaign_id: campaign.id, customer_id: leader.id, code: DEMO.groupCode } })
         return "created"
+      },
+    },
+    {
+      title: `Mobile App as an app channel, app-only code ${DEMO.appCode}`,
+      run: async () => {
+        const apps: AppChannelModuleService = container.resolve(APP_CHANNEL_MODULE)
+        let created = false
+        const [channel] = await apps.listAppChannels({ sales_channel_id: result.appChannelId })
+        if (!channel) {
+          await apps.createAppChannels({ sales_channel_id: result.appChannelId, platform: "both", provider_id: "signed-token" })
+          created = true
+        }
+        const promotions = container.resolve(Modules.PROMOTION)
+        let [promotion] = await promotions.listPromotions({ code: DEMO.appCode })
+        if (!promotion) {
+          const { result: made } = await createPromotionsWorkflow(container).run({
+            input: {
+              promotionsData: [
+                {
+                  code: DEMO.appCode,
+                  type: "standard",
+                  status: "active",
+                  application_method: {
+                    type: "percentage",
+                    target_type: "items",
+                    allocation: "each",
+                    max_quantity: 10,
+                    value: 10,
+                    target_rules: [{ attribute: "items.product.id", operator: "in", values: [result.products[DEMO_ALBUMS[0].handle].id] }],
+                  },
+                },
+              ],
+            },
+          })
+          promotion = made[0] as any
+          created = true
+        }
+        result.appPromotionId = promotion.id
+        const [marked] = await apps.listAppPromotions({ promotion_id: promotion.id })
+        if (!marked) {
+          await markAppExclusiveWorkflow(container).run({
+            input: {
+              promotion_id: promotion.id,
+              sales_channel_ids: [result.appChannelId],
+              title: "App exclusive: 10% off Hot Sauce",
+              description: "Only in the Comeback app: 10% off every version of NCT Dream's Hot Sauce. Once per customer.",
+              public_code: true,
+              per_customer_limit: 1,
+              per_device_limit: 3,
+            },
+          })
+          created = true
+        }
+        return created ? "created" : undefined
       },
     },
     {

@@ -3,9 +3,11 @@
  * which also refunds its captured payments). One handler per hook, so:
  * - its pre-order items are cancelled, freeing cap units, per-customer units and benefits;
  * - its group purchase leaves the group's count (before settlement; a settled
- *   group's final tier does not change).
+ *   group's final tier does not change);
+ * - its app-offer uses are given back to the customer's and device's limits.
  */
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { appChannels } from "../app-channel/app-context"
 import { GROUP_ORDER_MODULE } from "../../modules/group-order"
 import type GroupOrderModuleService from "../../modules/group-order/service"
 import { PREORDER_MODULE } from "../../modules/preorder"
@@ -23,4 +25,7 @@ cancelOrderWorkflow.hooks.orderCanceled(async ({ order }, { container }) => {
   const purchases = await groups.listGroupPurchases({ order_id: order.id }, { relations: ["group"] })
   const open = purchases.filter((p) => (p as any).group?.status === "open")
   await groups.releasePurchases(open.map((p) => p.id), { fromStatuses: ["placed", "reserved"] })
+
+  const redemptions = await appChannels(container).listAppRedemptions({ order_id: order.id }, { select: ["id"] })
+  await appChannels(container).releaseRedemptions(redemptions.map((r) => r.id), { fromStatuses: ["placed"] })
 })

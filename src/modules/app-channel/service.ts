@@ -1,0 +1,230 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import { createHash, randomBytes } from "node:crypto"
+import path from "node:path"
+import AppCart from "./models/app-cart"
+import AppChannel from "./models/app-channel"
+import AppPromotion from "./models/app-promotion"
+import { AppRedemption, AppRedemptionTally } from "./models/app-redemption"
+import AppSession from "./models/app-session"
+import SignedTokenAttestationProvider from "./providers/signed-token"
+import type { AttestationProvider } from "./providers/types"
+
+type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
+
+export type ProviderConfig = { id: string; resolve?: string; options?: Record<string, unknown> }
+export type AppChannelModuleOptions = { providers?: ProviderConfig[] }
+
+export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("hex")
+
+/** Holders a redemption counts against for each limit. */
+export function redemptionHolders(input: { email?: string | null; customer_id?: string | null; device_id: string }) {
+  const customer = [input.email ? `email:${input.email.trim().toLowerCase()}` : null, input.customer_id ? `customer:${input.customer_id}` : null].filter(
+    Boolean
+  ) as string[]
+  return { customer, device: [`device:${input.device_id}`] }
+}
+
+class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, AppSession, AppCart, AppRedemption, AppRedemptionTally }) {
+  protected readonly providers_ = new Map<string, AttestationProvider>()
+
+  constructor(container: Record<string, unknown>, options: AppChannelModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    for (const config of options.providers ?? [{ id: "signed-token", options: {} }]) {
+      if (!config.resolve && config.id === "signed-token") {
+        this.providers_.set(config.id, new SignedTokenAttestationProvider(config.options as any))
+        continue
+      }
+      // A provider of the operator's own (App Attest, Play Integrity): its module's default export.
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const loaded = require(path.resolve(process.cwd(), config.resolve ?? ""))
+      const Provider = loaded.default ?? loaded
+      this.providers_.set(config.id, new Provider(config.options ?? {}))
+    }
+  }
+
+  providerStatus() {
+    return [...this.providers_.values()].map((p) => ({ id: p.id, ...p.status() }))
+  }
+
+  /**
+   * Opens an app session for an app channel: the attestation is verified by
+   * the channel's provider, and can open only one session (replay protection
+   * by the unique `attestation_id`). Returns the bearer token once; only its
+   * hash is kept.
+   */
+  async openSession(input: { channel: { sales_channel_id: string; provider_id: string; platform: string; session_ttl_minutes: number }; attestation: string; device_id?: string }) {
+    const provider = this.providers_.get(input.channel.provider_id)
+    if (!provider) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `attestation: provider ${input.channel.provider_id} is not configured`)
+    let proof: Awaited<ReturnType<AttestationProvider["verify"]>>
+    try {
+      proof = await provider.verify({ attestation: input.attestation, device_id: input.device_id })
+    } catch (error) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `attestation: ${(error as Error).message}`)
+    }
+    if (input.channel.platform !== "both" && input.channel.platform !== proof.platform) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `attestation: this app channel is for ${input.channel.platform}, the device is ${proof.platform}`)
+    }
+    const [used] = await this.listAppSessions({ attestation_id: proof.attestation_id }, { select: ["id"], withDeleted: true })
+    if (used) throw new MedusaError(MedusaError.Types.INVALID_DATA, "attestation: this attestation was already used; request a new one")
+    const token = randomBytes(32).toString("base64url")
+    const expires = new Date(Date.now() + input.channel.session_ttl_minutes * 60_000)
+    try {
+      const session = await this.createAppSessions({
+        token_hash: hashSessionToken(token),
+        sales_channel_id: input.channel.sales_channel_id,
+        provider_id: input.channel.provider_id,
+        key_id: proof.key_id ?? null,
+        attestation_id: proof.attestation_id,
+        device_id: proof.device_id,
+        platform: proof.platform,
+        expires_at: expires,
+      })
+      return { token, session }
+    } catch (error) {
+      // Two requests racing with one attestation: the unique index lets one through.
+      if (/unique|duplicate/i.test((error as Error).message)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "attestation: this attestation was already used; request a new one")
+      }
+      throw error
+    }
+  }
+
+  /** The live session a bearer token names, or null (unknown, expired or revoked). */
+  async liveSession(token: string | undefined | null, now = new Date()) {
+    if (!token) return null
+    const [session] = await this.listAppSessions({ token_hash: hashSessionToken(token) })
+    if (!session || session.revoked_at || new Date(session.expires_at) <= now) return null
+    return session
+  }
+
+  /** The live session a cart was bound to, or null. */
+  async liveSessionOfCart(cartId: string, now = new Date()) {
+    const [binding] = await this.listAppCarts({ cart_id: cartId })
+    if (!binding) return null
+    const [session] = await this.listAppSessions({ id: binding.session_id })
+    if (!session || session.revoked_at || new Date(session.expires_at) <= now) return null
+    return session
+  }
+
+  /** Binds a cart to the session presented with it (the latest one wins). */
+  @InjectTransactionManager()
+  async bindCart(cartId: string, sessionId: string, @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    await sql.execute(
+      `INSERT INTO app_cart (id, cart_id, session_id, created_at, updated_at) VALUES (?, ?, ?, now(), now())
+       ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET session_id = EXCLUDED.session_id, updated_at = now()`,
+      [generateEntityId(undefined, "appcart"), cartId, sessionId]
+    )
+  }
+
+  /**
+   * Reserves one use of each app promotion a checkout carries, against the
+   * per-customer (email and account) and per-device limits, by conditional
+   * upserts in one transaction: correct under any concurrency. Throws
+   * NOT_ALLOWED naming the limit; nothing changes then.
+   */
+  @InjectTransactionManager()
+  async reserveRedemptions(
+    input: {
+      promotions: { promotion_id: string; code: string; per_customer_limit: number | null; per_device_limit: number | null }[]
+      cart_id: string
+      session: { id: string; sales_channel_id: string; device_id: string; platform: string }
+      email: string
+      customer_id: string | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const holders = redemptionHolders({ email: input.email, customer_id: input.customer_id, device_id: input.session.device_id })
+    const ids: string[] = []
+    for (const promotion of input.promotions) {
+      const limits: [string[], number | null, string][] = [
+        [holders.customer, promotion.per_customer_limit, "customer"],
+        [holders.device, promotion.per_device_limit, "device"],
+      ]
+      for (const [keys, limit, kind] of limits) {
+        if (limit === null) continue
+        for (const holder of keys) {
+          const counted = await sql.execute(
+            `INSERT INTO app_redemption_tally (id, promotion_id, holder, uses, created_at, updated_at) VALUES (?, ?, ?, 1, now(), now())
+             ON CONFLICT (promotion_id, holder) WHERE deleted_at IS NULL DO UPDATE SET uses = app_redemption_tally.uses + 1, updated_at = now()
+             WHERE app_redemption_tally.uses + 1 <= ?
+             RETURNING uses`,
+            [generateEntityId(undefined, "apptal"), promotion.promotion_id, holder, limit]
+          )
+          if (!counted.length) {
+            throw new MedusaError(
+              MedusaError.Types.NOT_ALLOWED,
+              kind === "customer"
+                ? `${promotion.code} can be used ${limit} time${limit === 1 ? "" : "s"} per customer, and you have used it already.`
+                : `${promotion.code} can be used ${limit} time${limit === 1 ? "" : "s"} per device, and this device has used it already.`
+            )
+          }
+        }
+      }
+      const [created] = await this.createAppRedemptions(
+        [
+          {
+            promotion_id: promotion.promotion_id,
+            code: promotion.code,
+            cart_id: input.cart_id,
+            session_id: input.session.id,
+            sales_channel_id: input.session.sales_channel_id,
+            device_id: input.session.device_id,
+            platform: input.session.platform,
+            email: input.email.trim().toLowerCase(),
+            customer_id: input.customer_id,
+            status: "reserved",
+          },
+        ],
+        sharedContext
+      )
+      ids.push(created.id)
+    }
+    return ids
+  }
+
+  /** Gives uses back (a failed checkout, a cancelled order); only rows still in `fromStatuses` move. */
+  @InjectTransactionManager()
+  async releaseRedemptions(
+    ids: string[],
+    options: { fromStatuses: ("reserved" | "placed")[]; remove?: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    if (!ids.length) return []
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const list = (values: unknown[]) => values.map(() => "?").join(", ")
+    const rows = options.remove
+      ? await sql.execute(
+          `DELETE FROM app_redemption WHERE id IN (${list(ids)}) AND status IN (${list(options.fromStatuses)})
+           RETURNING id, promotion_id, email, customer_id, device_id`,
+          [...ids, ...options.fromStatuses]
+        )
+      : await sql.execute(
+          `UPDATE app_redemption SET status = 'cancelled', updated_at = now()
+           WHERE id IN (${list(ids)}) AND status IN (${list(options.fromStatuses)}) AND deleted_at IS NULL
+           RETURNING id, promotion_id, email, customer_id, device_id`,
+          [...ids, ...options.fromStatuses]
+        )
+    for (const row of rows) {
+      const holders = redemptionHolders(row)
+      for (const holder of [...holders.customer, ...holders.device]) {
+        await sql.execute(
+          `UPDATE app_redemption_tally SET uses = GREATEST(0, uses - 1), updated_at = now() WHERE promotion_id = ? AND holder = ?`,
+          [row.promotion_id, holder]
+        )
+      }
+    }
+    return rows as { id: string }[]
+  }
+}
+
+export default AppChannelModuleService
