@@ -7,6 +7,7 @@ import { DEMO, HOT_SAUCE_HANDLE } from "../../src/scripts/demo/config"
 import { DEMO_APP_KEY } from "../../src/modules/app-channel/demo-key"
 import { signAppToken } from "../../src/modules/app-channel/lib/app-token"
 import { APP_CHANNEL_MODULE } from "../../src/modules/app-channel"
+import { runAppRedemptionMaintenance } from "../../src/jobs/tidy-app-redemptions"
 
 jest.setTimeout(180_000)
 
@@ -120,7 +121,7 @@ comebackIntegrationTestRunner(__filename, {
 
     it("never places an order at the app price when the session expires before completion", async () => {
       const { cartId, headers } = await appCartWithCode("slow@example.com", "phone-2")
-      const apps = getContainer().resolve(APP_CHANNEL_MODULE)
+      const apps: any = getContainer().resolve(APP_CHANNEL_MODULE)
       const [live] = await apps.listAppSessions({ device_id: "phone-2" })
       await apps.updateAppSessions({ id: live.id, expires_at: new Date(Date.now() - 1000) })
 
@@ -164,6 +165,17 @@ comebackIntegrationTestRunner(__filename, {
       const refused = await payAndComplete(second.cartId, second.headers)
       expect(refused.status).toBe(400)
       expect(refused.data.message).toBe(`${CODE} can be used 1 time per device, and this device has used it already.`)
+
+      // A checkout that crashed after taking a use gives it back (the maintenance job, after 30 minutes).
+      const apps: any = getContainer().resolve(APP_CHANNEL_MODULE)
+      const [phone] = await apps.listAppSessions({ device_id: "family-tablet" })
+      await apps.reserveRedemptions({
+        promotions: [{ promotion_id: demo.appPromotionId, code: CODE, per_customer_limit: 5, per_device_limit: 2 }],
+        cart_id: "cart_crashed", session: phone, email: "crashed@example.com", customer_id: null,
+      })
+      expect(await runAppRedemptionMaintenance(getContainer(), new Date(Date.now() + 31 * 60_000))).toEqual({ reattached: 0, freed: 1 })
+      const [tally] = await apps.listAppRedemptionTallies({ promotion_id: demo.appPromotionId, holder: "device:family-tablet" })
+      expect(tally.uses).toBe(1)
     })
 
     it("lets staff configure app channels and mark or unmark promotions, admins only", async () => {

@@ -205,6 +205,37 @@ comebackIntegrationTestRunner(__filename, {
       expect(afterDeadline.status).toBe(400)
       expect(afterDeadline.data.message).toMatch(/closed at its deadline/)
       expect(await groupByCode(group.code)).toMatchObject({ units: 5, member_count: 2 })
+
+      // Closing the campaign settles its groups at the next run of the job.
+      const closed = await api.post(`/admin/group-campaigns/${limited.id}/close`, {}, admin)
+      expect(closed.data.group_campaign).toMatchObject({ status: "closed" })
+      expect(await runGroupSettlement(getContainer())).toMatchObject({ settled: 1 })
+      expect(await groupByCode(group.code)).toMatchObject({ status: "settled", final_tier: 2, final_percent: 10 })
+    })
+
+    it("joins a group from the storefront's ordinary promo-code box", async () => {
+      const cartId = await cartFor("promo-box@example.com", [{ variant_id: versions[1], quantity: 5 }])
+      const { data } = await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: [` ${DEMO.groupCode.toLowerCase()} `] }, storeHeaders(key()))
+      expect(data.cart.promotions.map((p) => p.code)).toEqual([`${DEMO.groupCode}-T1`])
+      expect(Number(data.cart.discount_total)).toBeCloseTo(6.2475, 6)
+      const unknown = await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: ["NOSUCHCODE"] }, storeHeaders(key())).catch((e) => e.response)
+      expect(unknown.status).toBe(400)
+    })
+
+    it("gives back the membership of a checkout that crashed after reserving it", async () => {
+      const c = await campaign({ max_members: 2 })
+      const group = await startGroup(c.id)
+      const id = (await groupsOf(c.id)).groups[0].id
+      const groups: any = getContainer().resolve("groupOrder")
+      await groups.reserveMembership({
+        group_id: id, code: group.code, cart_id: "cart_crashed", email: "crashed@example.com", customer_id: null,
+        units: 2, max_units_per_member: null, max_members: 2,
+      })
+      expect((await adminGroup(id)).held_units).toBe(2)
+      expect(await runGroupSettlement(getContainer(), new Date(Date.now() + 20 * 60_000))).toMatchObject({ freed: 0 })
+      expect(await runGroupSettlement(getContainer(), new Date(Date.now() + 31 * 60_000))).toMatchObject({ freed: 1 })
+      const after = await adminGroup(id)
+      expect(after).toMatchObject({ held_units: 0, member_count: 0, purchases: [] })
     })
 
     it("settles at the final tier: members who paid less discount are refunded the difference to the cent, exactly once", async () => {

@@ -22,6 +22,7 @@ import {
   StoreOpenAppSession,
 } from "./admin/app-channels/validators"
 import { bindAppSession, guardAppCompletion, guardAppPromotionCodes } from "./utils/app-session-guards"
+import { groupCodesAsPromotions } from "./utils/group-code-guard"
 import { validateBody, validateQuery } from "./utils/validate"
 
 /**
@@ -54,7 +55,7 @@ export default defineMiddlewares({
     { matcher: "/store/app-sessions", methods: ["POST"], middlewares: [validateBody(StoreOpenAppSession)] },
     // App-only offers: carts bind to the app session presented with them; codes and completion are guarded.
     { matcher: "/store/carts/:id*", middlewares: [bindAppSession] },
-    { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [guardAppPromotionCodes] },
+    { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [groupCodesAsPromotions, guardAppPromotionCodes] },
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion] },
   ],
 })

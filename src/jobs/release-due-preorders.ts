@@ -4,9 +4,8 @@ import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
 import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
 import { releasePreorderPlanWorkflow } from "../workflows/preorder/release-preorder-plan"
+import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
 
-/** Reserved items older than this whose cart never became an order are given back. */
-const STALE_RESERVATION_MS = 30 * 60 * 1000
 
 /**
  * Every 10 minutes: releases every active plan whose release date has come,
@@ -28,13 +27,11 @@ export async function runPreorderMaintenance(container: MedusaContainer, now = n
     released += result.items.length
   }
 
-  const stale = await preorders.listPreorderItems({ status: ["reserved"], created_at: { $lt: new Date(now.getTime() - STALE_RESERVATION_MS) } })
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const stale = await preorders.listPreorderItems({ status: ["reserved"], created_at: { $lt: staleBefore(now) } })
   let reattached = 0
   let freed = 0
   for (const cartId of new Set(stale.map((i) => i.cart_id))) {
-    const { data } = await query.graph({ entity: "cart", fields: ["id", "completed_at", "order.id"], filters: { id: cartId } })
-    const orderId = (data[0] as any)?.order?.id
+    const orderId = await orderIdOfCart(container, cartId)
     if (orderId) {
       const { result } = await attachPreorderItemsWorkflow(container).run({ input: { order_id: orderId } })
       reattached += result.length

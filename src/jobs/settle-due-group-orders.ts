@@ -2,12 +2,16 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
+import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
+import { attachGroupPurchaseWorkflow } from "../workflows/group-order/attach-group-purchase"
 import { settleGroupOrderWorkflow } from "../workflows/group-order/settle-group-order"
 
 /**
- * Every 5 minutes: settles every open group whose campaign deadline has
- * passed, and retries groups a previous run left settling (a refund failed, or
- * the run died). Settlement is idempotent, so overlapping runs refund nobody twice.
+ * Every 5 minutes: tidies memberships a crashed checkout left reserved
+ * (attached to their order if it exists, given back otherwise), then settles
+ * every open group whose campaign deadline has passed and retries groups a
+ * previous run left settling (a refund failed, or the run died). Everything is
+ * idempotent, so overlapping runs refund nobody twice.
  */
 export default async function settleDueGroupOrders(container: MedusaContainer) {
   await runGroupSettlement(container)
@@ -16,10 +20,23 @@ export default async function settleDueGroupOrders(container: MedusaContainer) {
 export async function runGroupSettlement(container: MedusaContainer, now = new Date()) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
+  const stale = await groups.listGroupPurchases({ status: ["reserved"], created_at: { $lt: staleBefore(now) } })
+  let reattached = 0
+  let freed = 0
+  for (const purchase of stale) {
+    const orderId = await orderIdOfCart(container, purchase.cart_id)
+    if (orderId) {
+      await attachGroupPurchaseWorkflow(container).run({ input: { order_id: orderId } })
+      reattached++
+    } else {
+      freed += (await groups.releasePurchases([purchase.id], { fromStatuses: ["reserved"], remove: true })).length
+    }
+  }
+
   const due = await groups.listGroupOrders({
     $or: [{ status: "settling" }, { status: "open", campaign: { ends_at: { $lte: now } } }],
   } as any)
-  const results = { settled: 0, still_settling: 0, refunded: 0 }
+  const results = { settled: 0, still_settling: 0, refunded: 0, reattached, freed }
   for (const group of due) {
     try {
       const { result } = await settleGroupOrderWorkflow(container).run({ input: { group_id: group.id } })
