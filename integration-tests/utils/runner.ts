@@ -22,24 +22,36 @@ export function comebackIntegrationTestRunner(
   const dbName = `comeback_${slug}_${process.pid}`
   const template = process.env.COMEBACK_TEST_TEMPLATE_DB
 
-  if (template) {
-    beforeAll(async () => {
-      const client = new Client({
-        host: process.env.DB_HOST,
-        port: Number(process.env.DB_PORT || 5432),
-        user: process.env.DB_USERNAME || "postgres",
-        password: process.env.DB_PASSWORD || "",
-        database: "postgres",
-      })
-      await client.connect()
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
-        await client.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`)
-      } finally {
-        await client.end()
-      }
-    })
-  }
+  if (template) beforeAll(() => cloneTemplateDatabase(dbName, template))
 
   return medusaIntegrationTestRunner({ ...options, dbName, inApp: true })
+}
+
+/** Runs admin SQL on the test PostgreSQL's `postgres` database. */
+export async function adminSql(...statements: string[]) {
+  const client = new Client({
+    host: process.env.DB_HOST,
+    port: Number(process.env.DB_PORT || 5432),
+    user: process.env.DB_USERNAME || "postgres",
+    password: process.env.DB_PASSWORD || "",
+    database: "postgres",
+  })
+  await client.connect()
+  try {
+    for (const statement of statements) await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A fresh database cloned from the migrated template `npm test` prepared. */
+export async function cloneTemplateDatabase(dbName: string, template: string) {
+  await adminSql(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`, `CREATE DATABASE "${dbName}" TEMPLATE "${template}"`)
+}
+
+/** The connection URL of a database on the test PostgreSQL. */
+export function testDatabaseUrl(dbName: string) {
+  const user = encodeURIComponent(process.env.DB_USERNAME || "postgres")
+  const password = encodeURIComponent(process.env.DB_PASSWORD || "")
+  return `postgres://${user}${password ? `:${password}` : ""}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}/${dbName}`
 }
