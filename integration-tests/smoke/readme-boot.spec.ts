@@ -7,22 +7,14 @@
  */
 import { ChildProcess, execFileSync, spawn } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
+import { freePort } from "../utils/ports"
 
 jest.setTimeout(600_000)
 
 const root = path.resolve(__dirname, "../..")
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer()
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 type Boot = { child: ChildProcess; output: () => string; exited: Promise<number | null> }
 

@@ -6,9 +6,9 @@
  */
 import axios, { AxiosInstance } from "axios"
 import { ChildProcess, execFile, spawn } from "node:child_process"
-import net from "node:net"
 import path from "node:path"
 import { promisify } from "node:util"
+import { freePort } from "../utils/ports"
 import { adminSql, cloneTemplateDatabase, testDatabaseUrl } from "../utils/runner"
 import { adminHeaders, completeCart, customerHeaders, readyCart, startPayment, storeHeaders } from "../utils/store"
 
@@ -17,14 +17,6 @@ jest.setTimeout(300_000)
 const root = path.resolve(__dirname, "../..")
 const medusa = path.join(root, "node_modules/.bin/medusa")
 const run = promisify(execFile)
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer()
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 describe("two server processes, one database", () => {
   const dbName = `comeback_two_servers_${process.pid}`
