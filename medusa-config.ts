@@ -100,6 +100,7 @@ module.exports = defineConfig({
       resolve: "./src/modules/app-channel",
       options: { providers: [{ id: "signed-token", options: { keys: appAttestationKeys() } }] },
     },
+    { resolve: "./src/modules/giveaway" },
     {
       key: Modules.PAYMENT,
       resolve: "@medusajs/medusa/payment",

@@ -16,6 +16,19 @@ import {
   StoreStartGroupOrder,
 } from "./admin/group-campaigns/validators"
 import {
+  AdminClaimGiveawayPrize,
+  AdminCreateGiveaway,
+  AdminDisqualifyGiveawayWinner,
+  AdminDrawGiveaway,
+  AdminListGiveawayAudit,
+  AdminListGiveawayEntries,
+  AdminListGiveaways,
+  AdminUpdateGiveaway,
+  StoreGiveawayFreeEntry,
+  StoreListGiveaways,
+  StoreListMyGiveawayEntries,
+} from "./admin/giveaways/validators"
+import {
   AdminConfigureAppChannel,
   AdminListAppPromotions,
   AdminMarkAppExclusive,
@@ -57,5 +70,34 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id*", middlewares: [bindAppSession] },
     { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [groupCodesAsPromotions, guardAppPromotionCodes] },
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion] },
+    { matcher: "/admin/giveaways", methods: ["GET"], middlewares: [validateQuery(AdminListGiveaways)] },
+    { matcher: "/admin/giveaways", methods: ["POST"], middlewares: [validateBody(AdminCreateGiveaway)] },
+    { matcher: "/admin/giveaways/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateGiveaway)] },
+    { matcher: "/admin/giveaways/:id/entries", methods: ["GET"], middlewares: [validateQuery(AdminListGiveawayEntries)] },
+    { matcher: "/admin/giveaways/:id/draw", methods: ["POST"], middlewares: [validateBody(AdminDrawGiveaway)] },
+    { matcher: "/admin/giveaways/:id/audit", methods: ["GET"], middlewares: [validateQuery(AdminListGiveawayAudit)] },
+    {
+      matcher: "/admin/giveaways/:id/winners/:winner_id/disqualify",
+      methods: ["POST"],
+      middlewares: [validateBody(AdminDisqualifyGiveawayWinner)],
+    },
+    { matcher: "/admin/giveaways/:id/winners/:winner_id/claim", methods: ["POST"], middlewares: [validateBody(AdminClaimGiveawayPrize)] },
+    { matcher: "/store/giveaways", methods: ["GET"], middlewares: [validateQuery(StoreListGiveaways)] },
+    // Anonymous fans see the giveaway; a logged-in fan also sees their own entries.
+    {
+      matcher: "/store/giveaways/:id",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+    },
+    {
+      matcher: "/store/giveaways/:id/free-entries",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateBody(StoreGiveawayFreeEntry)],
+    },
+    {
+      matcher: "/store/customers/me/giveaway-entries",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateQuery(StoreListMyGiveawayEntries)],
+    },
   ],
 })

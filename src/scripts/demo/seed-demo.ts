@@ -29,6 +29,7 @@ import { APP_CHANNEL_MODULE } from "../../modules/app-channel"
 import type AppChannelModuleService from "../../modules/app-channel/service"
 import { markAppExclusiveWorkflow } from "../../workflows/app-channel/mark-app-exclusive"
 import { DEMO_ALBUMS, DEMO_GROUP_CAMPAIGN, DEMO_PREORDER_PLANS } from "./catalog"
+import { seedGiveawayDemo } from "./seed-giveaway"
 import { DEMO } from "./config"
 
 export type DemoSeedResult = {
@@ -386,6 +387,7 @@ export async function seedDemo(
         return createdAny ? "created" : undefined
       },
     },
+    { title: "We Young giveaway (one entry per Hot Sauce unit, free entry on)", run: () => seedGiveawayDemo(container, result) },
     {
       title: `Hot Sauce fan-club group campaign and group ${DEMO.groupCode}`,
       run: async () => {

@@ -1,0 +1,56 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { GIVEAWAY_MODULE } from "../../../../modules/giveaway"
+import { freeEntryAllowed } from "../../../../modules/giveaway/lib/entries"
+import type GiveawayModuleService from "../../../../modules/giveaway/service"
+import { publicWinner, storeGiveaway } from "../../../admin/giveaways/serialize"
+
+/** A giveaway fans may see: live, or drawn (drafts and giveaways closed without a draw are not public). */
+export async function loadPublicGiveaway(giveaways: GiveawayModuleService, id: string) {
+  const [giveaway] = await giveaways.listGiveaways({ id })
+  if (!giveaway || giveaway.status === "draft" || (giveaway.status === "closed" && !giveaway.drawn_at)) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${id} was not found`)
+  }
+  return giveaway
+}
+
+/**
+ * GET /store/giveaways/:id: the rules and commitment; with a customer's token,
+ * their active entries and whether a free entry is available today; after the
+ * draw, the winners (first name, last initial, state/region).
+ */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
+  const giveaway = await loadPublicGiveaway(giveaways, req.params.id)
+  const now = new Date()
+  const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
+  let mine: Record<string, unknown> | null = null
+  if (customerId) {
+    const held = (await giveaways.entriesHeld(customerId, [giveaway.id]))[giveaway.id] ?? 0
+    const free = await giveaways.listGiveawayEntries(
+      { giveaway_id: giveaway.id, customer_id: customerId, source: "free" },
+      { select: ["created_at"] }
+    )
+    const check = giveaway.free_entry_enabled
+      ? freeEntryAllowed({
+          lastEntries: free.map((e) => new Date(e.created_at)),
+          now,
+          perDay: giveaway.free_entries_per_day,
+          held,
+          maxPerCustomer: giveaway.max_entries_per_customer,
+        })
+      : null
+    mine = {
+      entries: held,
+      free_entries: free.length,
+      free_entry_available: !!check?.allowed && giveaway.status === "live",
+      free_entry_retry_at: check && !check.allowed ? check.retry_at : null,
+    }
+  }
+  const winners = giveaway.drawn_at
+    ? (await giveaways.listGiveawayWinners({ giveaway_id: giveaway.id, kind: "winner" }, { order: { rank: "ASC" } }))
+        .filter((w) => w.status !== "disqualified")
+        .map(publicWinner)
+    : null
+  res.json({ giveaway: { ...storeGiveaway(giveaway, now), my_entries: mine, winners } })
+}

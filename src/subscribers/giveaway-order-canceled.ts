@@ -1,0 +1,9 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { voidGiveawayEntriesWorkflow } from "../workflows/giveaway/void-giveaway-entries"
+
+/** order.canceled → every entry of the order is voided (if the giveaway is not drawn yet). */
+export default async function giveawayOrderCanceled({ event, container }: SubscriberArgs<{ id: string }>) {
+  await voidGiveawayEntriesWorkflow(container).run({ input: { order_id: event.data.id, reason: "order canceled" } })
+}
+
+export const config: SubscriberConfig = { event: "order.canceled", context: { subscriberId: "giveaway-order-canceled" } }

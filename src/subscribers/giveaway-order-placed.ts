@@ -1,0 +1,9 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { earnGiveawayEntriesWorkflow } from "../workflows/giveaway/earn-giveaway-entries"
+
+/** order.placed → the order's eligible lines earn giveaway entries. */
+export default async function giveawayOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
+  await earnGiveawayEntriesWorkflow(container).run({ input: { order_id: event.data.id } })
+}
+
+export const config: SubscriberConfig = { event: "order.placed", context: { subscriberId: "giveaway-order-placed" } }
