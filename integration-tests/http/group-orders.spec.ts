@@ -281,6 +281,39 @@ comebackIntegrationTestRunner(__filename, {
       expect(join4.data.message).toBe(`Group ${group.code} has closed: its deadline has passed.`)
     })
 
+    it("with another promotion on the same lines, refunds the final tier of what the group's percentage applied to", async () => {
+      await api.post(
+        "/admin/promotions",
+        {
+          code: "STACK10",
+          type: "standard",
+          status: "active",
+          application_method: {
+            type: "percentage", target_type: "items", allocation: "each", max_quantity: 10, value: 10,
+            target_rules: [{ attribute: "items.product.id", operator: "in", values: [demo.products[HOT_SAUCE_HANDLE].id] }],
+          },
+        },
+        admin
+      )
+      const c = await campaign()
+      const group = await startGroup(c.id)
+      const cartId = await cartFor("stacker@example.com", [{ variant_id: crazy, quantity: 2 }])
+      await join(cartId, group.code)
+      const { data } = await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: ["STACK10"] }, storeHeaders(key()))
+      // 10 % of 49.98 = 4.998 first, then the group's 5 % of the remaining 44.982 = 2.2491
+      expect(Number(data.cart.discount_total)).toBeCloseTo(7.2471, 6)
+      await startPayment(api, key(), cartId)
+      const stacked = await completeCart(api, key(), cartId)
+      await waitForUnits(group.code, 2)
+      await buy(group.code, "plain@example.com", 2) // 4 units → 10 %
+      await waitForUnits(group.code, 4)
+      const id = (await groupsOf(c.id)).groups[0].id
+      const settled = await api.post(`/admin/group-orders/${id}/settle`, {}, admin)
+      expect(settled.data.group_order).toMatchObject({ status: "settled", final_percent: 10 })
+      // (10 − 5) % of 44.982 = 2.2491 → 2.25; not 5 % of the whole 49.98 (2.50)
+      expect((await orderRefunds(stacked.data.order.id)).map((r) => Number(r.amount))).toEqual([2.25])
+    })
+
     it("a settlement that fails midway is retried without refunding anyone twice", async () => {
       const c = await campaign()
       const group = await startGroup(c.id)

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import type { PaidLine } from "../../modules/group-order/lib/settlement"
+import { discountBase, type PaidLine } from "../../modules/group-order/lib/settlement"
 import { CampaignScope, isEligible } from "./group-context"
 
 export type GroupOrderFacts = {
@@ -8,7 +8,7 @@ export type GroupOrderFacts = {
   cart_id: string | null
   currency_code: string
   /** Eligible lines as paid, for price protection. */
-  lines: (PaidLine & { id: string })[]
+  lines: (PaidLine & { id: string; subtotal: string })[]
   eligible_subtotal: string
   discount_paid: string
   /** The group tier whose promotion the lines carry (0: none). */
@@ -18,14 +18,15 @@ export type GroupOrderFacts = {
 
 /**
  * What an order paid for a group's eligible lines: each line's subtotal
- * (unit price × quantity), the group's discount on it (adjustments carrying one
- * of the group's tier codes), its tax rate; and its payments with their
- * captures and refunds. Exact decimal strings throughout.
+ * (unit price × quantity), the amount the group's percentage applied to (see
+ * discountBase), the group's discount on it (adjustments carrying one of the
+ * group's tier codes), its tax rate; and its payments with their captures and
+ * refunds. Exact decimal strings throughout.
  */
 export async function loadGroupOrderFacts(
   container: MedusaContainer,
   orderId: string,
-  group: { code: string; campaign: Pick<CampaignScope, "product_ids" | "variant_ids"> }
+  group: { code: string; campaign: Pick<CampaignScope, "product_ids" | "variant_ids">; promotions: { tier: number; percent: number }[] }
 ): Promise<GroupOrderFacts | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -43,22 +44,30 @@ export async function loadGroupOrderFacts(
   const order = data[0] as any
   if (!order) return null
   const tierCode = new RegExp(`^${group.code}-T(\\d+)$`)
+  const percentOfTier = (tier: number) => group.promotions.find((p) => p.tier === tier)?.percent ?? 0
   let tierPaid = 0
   const lines = (order.items ?? [])
     .filter((item: any) => item && isEligible(group.campaign, item))
     .map((item: any) => {
-      const groupAdjustments = (item.adjustments ?? []).filter((a: any) => {
-        const match = a?.code?.match(tierCode)
-        if (match) tierPaid = Math.max(tierPaid, Number(match[1]))
-        return Boolean(match)
-      })
       if (item.unit_price === undefined || item.quantity === undefined) {
         throw new Error(`order ${orderId}: line ${item.id} has no unit price or quantity`)
       }
+      const adjustments = (item.adjustments ?? []).filter(Boolean)
+      let lineTier = 0
+      const ofGroup = adjustments.filter((a: any) => {
+        const match = a.code?.match(tierCode)
+        if (match) lineTier = Math.max(lineTier, Number(match[1]))
+        return Boolean(match)
+      })
+      tierPaid = Math.max(tierPaid, lineTier)
+      const subtotal = MathBN.mult(item.unit_price, item.quantity).toString()
+      const groupDiscount = MathBN.sum(0, ...ofGroup.map((a: any) => a.amount)).toString()
+      const otherDiscounts = MathBN.sum(0, ...adjustments.filter((a: any) => !ofGroup.includes(a)).map((a: any) => a.amount)).toString()
       return {
         id: item.id as string,
-        subtotal: MathBN.mult(item.unit_price, item.quantity).toString(),
-        discount_paid: MathBN.sum(0, ...groupAdjustments.map((a: any) => a.amount)).toString(),
+        subtotal,
+        base: discountBase({ subtotal, group_discount: groupDiscount, group_percent: percentOfTier(lineTier), other_discounts: otherDiscounts }),
+        discount_paid: groupDiscount,
         tax_rate: MathBN.sum(0, ...(item.tax_lines ?? []).filter(Boolean).map((t: any) => t.rate)).toString(),
       }
     })
