@@ -28,6 +28,7 @@ import {
   StoreListGiveaways,
   StoreListMyGiveawayEntries,
 } from "./admin/giveaways/validators"
+import { AdminCreateOrderExport, AdminOrderReport, AdminReportSummary } from "./admin/reports/validators"
 import {
   AdminConfigureAppChannel,
   AdminListAppPromotions,
@@ -99,5 +100,8 @@ export default defineMiddlewares({
       methods: ["GET"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateQuery(StoreListMyGiveawayEntries)],
     },
+    { matcher: "/admin/reports/orders", methods: ["GET"], middlewares: [validateQuery(AdminOrderReport)] },
+    { matcher: "/admin/reports/order-exports", methods: ["POST"], middlewares: [validateBody(AdminCreateOrderExport)] },
+    { matcher: "/admin/reports/summary", methods: ["GET"], middlewares: [validateQuery(AdminReportSummary)] },
   ],
 })

@@ -1,0 +1,28 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules, generateEntityId } from "@medusajs/framework/utils"
+import { exportOrderReportWorkflow } from "../../../../workflows/finance-report/export-order-report"
+import { adminOrderExport, findOrderExport } from "../../../../workflows/finance-report/order-exports"
+import type { AdminCreateOrderExportType } from "../validators"
+
+/**
+ * POST /admin/reports/order-exports: starts a background export of the order
+ * report (same query as GET /admin/reports/orders) and answers 202 at once with
+ * its id; GET /admin/reports/order-exports/:id follows it.
+ */
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const b = (req as any).validatedBody as AdminCreateOrderExportType
+  const userId = req.auth_context?.actor_id ?? null
+  const user = userId ? await req.scope.resolve(Modules.USER).retrieveUser(userId).catch(() => null) : null
+  const id = generateEntityId(undefined, "oexp")
+  const { format, granularity, tz, totals, from, to, ...filters } = b
+  await exportOrderReportWorkflow(req.scope).run({
+    input: {
+      export_id: id,
+      query: { from: from.toISOString(), to: to.toISOString(), ...filters },
+      file: { format, granularity, tz: tz ?? null, totals },
+      requested_by: { id: userId, email: user?.email ?? null },
+    },
+    context: { transactionId: id },
+  })
+  res.status(202).json({ order_export: adminOrderExport(await findOrderExport(req.scope, id)) })
+}

@@ -1,0 +1,43 @@
+import type { ReportLine, ReportOrder } from "../report-rows"
+
+export const line = (fields: Partial<ReportLine> = {}): ReportLine => ({
+  id: "ordli_1",
+  sku: "RESONANCE-PAST",
+  product: "NCT — Resonance",
+  version: "Past Version",
+  quantity: "2",
+  unit_price: "22.5",
+  subtotal: "45",
+  discount_total: "0",
+  tax_total: "0",
+  total: "45",
+  adjustments: [],
+  preorder: null,
+  ...fields,
+})
+
+export const order = (fields: Partial<ReportOrder> = {}): ReportOrder => ({
+  id: "order_1",
+  display_id: 1,
+  created_at: "2026-11-25T16:30:00.000Z",
+  status: "pending",
+  currency_code: "usd",
+  email: "fan@example.com",
+  customer_name: "Jisung Park",
+  sales_channel: "Web",
+  region: "United States",
+  subtotal: "50",
+  discount_total: "0",
+  shipping_total: "5",
+  tax_total: "0",
+  credit_line_total: "0",
+  total: "50",
+  lines: [line()],
+  shipping: [{ discount_total: "0", adjustments: [] }],
+  payments: [{ provider_id: "pp_system_default", reference: null, captured_at: "2026-11-25T16:30:01.000Z", captured: "50", refunded: "0" }],
+  payment_status: "captured",
+  fulfillment_status: "not_fulfilled",
+  group: null,
+  giveaway_entries: null,
+  ...fields,
+})
