@@ -114,7 +114,8 @@ module.exports = defineConfig({
           {
             resolve: "@medusajs/medusa/notification-local",
             id: "local",
-            options: { channels: ["email"] },
+            // "feed" is the admin's in-app notification feed (Medusa's own order export reports there).
+            options: { channels: ["email", "feed"] },
           },
         ],
       },
