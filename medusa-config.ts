@@ -101,6 +101,7 @@ module.exports = defineConfig({
       options: { providers: [{ id: "signed-token", options: { keys: appAttestationKeys() } }] },
     },
     { resolve: "./src/modules/giveaway" },
+    { resolve: "./src/modules/finance-report" },
     {
       key: Modules.PAYMENT,
       resolve: "@medusajs/medusa/payment",

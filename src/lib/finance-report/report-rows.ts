@@ -119,13 +119,18 @@ function lineSplit(line: { discount_total: Money; adjustments: ReportAdjustment[
   return splitLineDiscount(line.discount_total, line.adjustments, currency)
 }
 
+/** The cells that depend on the time zone: the local timestamp, and local release dates. */
+const createdAtLocal = (order: ReportOrder, options: RowOptions): Row => (options.tz ? { created_at_local: localIso(order.created_at, options.tz) } : {})
+const releaseDay = (preorder: ReportPreorder | null, options: RowOptions) => (preorder ? localDay(preorder.release_date, options.tz || "UTC") : null)
+const releaseDays = (order: ReportOrder, options: RowOptions) => list(order.lines.map((l) => releaseDay(l.preorder, options)))
+
 function common(order: ReportOrder, options: RowOptions): Row {
   const payments = order.payments
   return {
     order_id: order.id,
     display_id: order.display_id,
     created_at: utcIso(order.created_at),
-    ...(options.tz ? { created_at_local: localIso(order.created_at, options.tz) } : {}),
+    ...createdAtLocal(order, options),
     sales_channel: order.sales_channel,
     region: order.region,
     currency: order.currency_code.toUpperCase(),
@@ -177,7 +182,7 @@ export function orderRow(order: ReportOrder, options: RowOptions = {}): Row {
     refunded: formatMoney(refunded, c),
     net: formatMoney(subMoney(paid, refunded), c),
     preorder_lines: preorders.length,
-    preorder_release_dates: list(preorders.map((l) => localDay(l.preorder!.release_date, options.tz || "UTC"))),
+    preorder_release_dates: releaseDays(order, options),
     group_final_tier: order.group?.final_tier ?? null,
     giveaway_entries: order.giveaway_entries,
   }
@@ -206,7 +211,7 @@ export function lineRows(order: ReportOrder, options: RowOptions = {}): Row[] {
         total: formatMoney(line.total, c),
         preorder: !!line.preorder,
         preorder_status: line.preorder?.status ?? null,
-        release_date: line.preorder ? localDay(line.preorder.release_date, options.tz || "UTC") : null,
+        release_date: releaseDay(line.preorder, options),
         benefit_units: line.preorder ? line.preorder.benefit_units : null,
         benefit: line.preorder?.benefit ?? null,
       },
@@ -217,6 +222,20 @@ export function lineRows(order: ReportOrder, options: RowOptions = {}): Row[] {
 
 export function rowsOf(order: ReportOrder, granularity: Granularity, options: RowOptions = {}): Row[] {
   return granularity === "order" ? [orderRow(order, options)] : lineRows(order, options)
+}
+
+/**
+ * The rows of `granularity` built in UTC (`rowsOf(order, granularity)`, as the
+ * read model stores them) moved to another time zone: only the zone's cells
+ * are recomputed, so `zonedRows(rowsOf(o, g), o, g, options)` equals
+ * `rowsOf(o, g, options)` without redoing the money arithmetic.
+ */
+export function zonedRows(utcRows: Row[], order: ReportOrder, granularity: Granularity, options: RowOptions): Row[] {
+  const columns = columnsFor(granularity, options)
+  const local = createdAtLocal(order, options)
+  if (granularity === "order") return utcRows.map((row) => pick({ ...row, ...local, preorder_release_dates: releaseDays(order, options) }, columns))
+  const byLine = new Map(order.lines.map((l) => [l.id, l]))
+  return utcRows.map((row) => pick({ ...row, ...local, release_date: releaseDay(byLine.get(String(row.line_id))?.preorder ?? null, options) }, columns))
 }
 
 function pick(row: Row, columns: string[]): Row {

@@ -22,14 +22,10 @@ export type ReportQuery = {
 }
 
 export type ReadOptions = {
-  /** Orders per query.graph page: memory is bounded by one page (see docs/finance-reports.md). */
-  pageSize?: number
   /** Also read the benefit text stamped on pre-order lines (line-item rows only). */
   stampedBenefits?: boolean
 }
 
-/** Orders per page unless told otherwise (FINANCE_REPORT_PAGE_SIZE, default 250). */
-export const defaultPageSize = () => Number(process.env.FINANCE_REPORT_PAGE_SIZE) || 250
 export const GIVEAWAY_MODULE_KEY = "giveaway"
 
 const raw = (entity: any, field: string): string => {
@@ -39,7 +35,7 @@ const raw = (entity: any, field: string): string => {
 
 /** Medusa's totals are computed when any total field is asked for; raw_* keep them exact. */
 const ORDER_FIELDS = [
-  "id", "display_id", "created_at", "status", "currency_code", "email", "sales_channel_id", "region_id", "customer_id",
+  "id", "display_id", "created_at", "updated_at", "status", "currency_code", "email", "sales_channel_id", "region_id", "customer_id",
   "total", "raw_total", "raw_subtotal", "raw_discount_total", "raw_shipping_total", "raw_tax_total", "raw_credit_line_total",
   "items.id", "items.variant_sku", "items.product_title", "items.variant_title", "items.raw_quantity", "items.raw_unit_price",
   "items.raw_subtotal", "items.raw_discount_total", "items.raw_tax_total", "items.raw_total",
@@ -57,54 +53,36 @@ const ORDER_FIELDS = [
   "fulfillments.packed_at", "fulfillments.shipped_at", "fulfillments.delivered_at", "fulfillments.canceled_at",
 ]
 
-/** The `order` filters of a report (payment status is Medusa's aggregate, so it is applied after reading). */
-export function reportOrderFilters(q: ReportQuery): Record<string, unknown> {
-  return {
-    created_at: { $gte: new Date(q.from), $lt: new Date(q.to) },
-    is_draft_order: false,
-    ...(q.sales_channel_id ? { sales_channel_id: q.sales_channel_id } : {}),
-    ...(q.region_id ? { region_id: q.region_id } : {}),
-    ...(q.status ? { status: q.status } : {}),
-  }
+/** An order's report facts with the columns the read model filters on (see modules/finance-report). */
+export type OrderReportFacts = {
+  order: ReportOrder
+  sales_channel_id: string | null
+  region_id: string | null
+  updated_at: string
 }
 
 /**
- * Reads the orders of a report page by page, in a stable order (by id: Medusa's
- * ids are ULIDs, time-ordered to the millisecond) with keyset pagination (`id >
- * last id`), so orders placed while a report runs are neither skipped nor
- * repeated. Each page is one query.graph call on `order` (Medusa computes the
- * totals), plus one call per module for what our features know about those
- * orders (pre-order items, group purchases, giveaway entries) and lookups of
- * promotions, channels and regions, cached for the whole report.
+ * The report facts of these orders, as the export's row builder needs them
+ * (stamped pre-order benefits included), for the read model. Draft orders and
+ * ids that are not orders are left out.
  */
-export async function* readReportOrders(
-  container: MedusaContainer,
-  q: ReportQuery,
-  options: ReadOptions = {}
-): AsyncGenerator<ReportOrder[]> {
+export async function readOrderFactsById(container: MedusaContainer, orderIds: string[]): Promise<OrderReportFacts[]> {
+  if (!orderIds.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const pageSize = options.pageSize ?? defaultPageSize()
-  const names = new NameCache(container)
-  let after = q.after
-  let remaining = q.limit ?? Infinity
-
-  while (remaining > 0) {
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ORDER_FIELDS,
-      filters: { ...reportOrderFilters(q), ...(after ? { id: { $gt: after } } : {}) },
-      pagination: { take: pageSize, order: { id: "ASC" } },
-    })
-    if (!data.length) return
-    after = (data[data.length - 1] as any).id
-
-    let orders = data.map((o: any) => ({ ...o, payment_status: getLastPaymentStatus(o), fulfillment_status: getLastFulfillmentStatus(o) }))
-    if (q.payment_status) orders = orders.filter((o) => q.payment_status!.includes(o.payment_status))
-    if (orders.length > remaining) orders = orders.slice(0, remaining)
-    remaining -= orders.length
-    if (orders.length) yield await toReportOrders(container, orders, names, options)
-    if (data.length < pageSize) return
-  }
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ORDER_FIELDS,
+    filters: { id: orderIds, is_draft_order: false },
+    pagination: { take: orderIds.length, order: { id: "ASC" } },
+  })
+  const orders = data.map((o: any) => ({ ...o, payment_status: getLastPaymentStatus(o), fulfillment_status: getLastFulfillmentStatus(o) }))
+  const facts = await toReportOrders(container, orders, new NameCache(container), { stampedBenefits: true })
+  return facts.map((order, i) => ({
+    order,
+    sales_channel_id: orders[i].sales_channel_id ?? null,
+    region_id: orders[i].region_id ?? null,
+    updated_at: new Date(orders[i].updated_at ?? orders[i].created_at).toISOString(),
+  }))
 }
 
 async function toReportOrders(container: MedusaContainer, orders: any[], names: NameCache, options: ReadOptions): Promise<ReportOrder[]> {

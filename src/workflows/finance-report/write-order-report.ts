@@ -2,9 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Writable } from "node:stream"
 import { csvRow } from "../../lib/finance-report/csv"
 import type { Granularity, Row } from "../../lib/finance-report/report-rows"
-import { ReportTotals, columnsFor, rowsOf } from "../../lib/finance-report/report-rows"
-import type { ReadOptions, ReportQuery } from "./order-report-source"
-import { readReportOrders } from "./order-report-source"
+import { ReportTotals, columnsFor, zonedRows } from "../../lib/finance-report/report-rows"
+import type { ReportQuery } from "./order-report-source"
+import { readReadModel } from "./read-model-source"
 
 export type ReportFormat = { format: "csv" | "json"; granularity: Granularity; tz?: string | null; totals?: boolean }
 export type ReportProgress = { orders: number; rows: number }
@@ -28,21 +28,29 @@ export function streamSink(stream: Writable) {
     })
 }
 
+/** The row's cells in the file's column order (stored rows come back from jsonb with their keys sorted). */
+function inOrder(row: Row, columns: string[]): Row {
+  const out: Row = {}
+  for (const c of columns) out[c] = row[c] ?? null
+  return out
+}
+
 export const contentTypeOf = (format: ReportFormat["format"]) =>
   format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8"
 
 /**
  * The order report as CSV (header row, one record per order or line, then the
  * control totals when asked) or JSON (`{ columns, rows, totals, next_cursor }`),
- * written page by page to `write`. Used by the streamed route and by the
- * background export alike, so both produce the same bytes.
+ * read from the report's read model and written page by page to `write`.
+ * Used by the streamed route and by the background export alike, so both
+ * produce the same bytes.
  */
 export async function writeOrderReport(
   container: MedusaContainer,
   q: ReportQuery,
   format: ReportFormat,
   write: (chunk: string) => Promise<void>,
-  options: ReadOptions & { onPage?: (progress: ReportProgress) => Promise<void> | void } = {}
+  options: { pageSize?: number; onPage?: (progress: ReportProgress) => Promise<void> | void } = {}
 ): Promise<WrittenReport> {
   const rowOptions = { tz: format.tz ?? null }
   const columns = columnsFor(format.granularity, rowOptions)
@@ -53,17 +61,23 @@ export async function writeOrderReport(
 
   // The header goes out with the first page, so a failure reading it is still an ordinary error response.
   let head: string | null = json ? `{"granularity":${JSON.stringify(format.granularity)},"columns":${JSON.stringify(columns)},"rows":[` : csvRow(columns)
-  for await (const orders of readReportOrders(container, q, { ...options, stampedBenefits: format.granularity === "line_item" })) {
+  // The rows were built in UTC when the order's read-model row was refreshed; in a time zone only the zone's
+  // cells (created_at_local, local release dates) are recomputed, from the stored facts.
+  const zoned = !!rowOptions.tz
+  const part = format.granularity === "order" ? "order_row" : "line_rows"
+  for await (const page of readReadModel(container, q, zoned ? [part, "facts"] : [part], options)) {
     let chunk = head ?? ""
     head = null
-    for (const order of orders) {
-      for (const row of rowsOf(order, format.granularity, rowOptions)) {
+    for (const item of page) {
+      const stored: Row[] = format.granularity === "order" ? [item.order_row] : item.line_rows
+      const rows = zoned ? zonedRows(stored, item.facts, format.granularity, rowOptions) : stored
+      for (const row of rows) {
         totals?.add(row)
-        chunk += json ? `${progress.rows ? "," : ""}\n${JSON.stringify(row)}` : csvRow(columns.map((c) => row[c]))
+        chunk += json ? `${progress.rows ? "," : ""}\n${JSON.stringify(inOrder(row, columns))}` : csvRow(columns.map((c) => row[c]))
         progress.rows++
       }
       progress.orders++
-      lastOrderId = order.id
+      lastOrderId = item.order_id
     }
     await write(chunk)
     await options.onPage?.({ ...progress })

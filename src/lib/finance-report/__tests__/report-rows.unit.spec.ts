@@ -1,4 +1,4 @@
-import { ReportTotals, columnsFor, lineRows, orderRow } from "../report-rows"
+import { ReportTotals, columnsFor, lineRows, orderRow, rowsOf, zonedRows } from "../report-rows"
 import { line, order } from "./fixtures"
 
 const groupLine = line({
@@ -92,5 +92,17 @@ describe("report rows", () => {
     expect(usd).toMatchObject({ order_id: "TOTAL", display_id: 1000, currency: "USD", total: "10.00", subtotal: "10.00", paid: "50000.00", item_count: 2000 })
     expect(krw).toMatchObject({ order_id: "TOTAL", display_id: 1, currency: "KRW", total: "15000", paid: "0" })
     expect(usd.customer_email).toBeNull()
+  })
+
+  it("moves rows built in UTC to a time zone exactly as building them there would", () => {
+    for (const granularity of ["order", "line_item"] as const) {
+      for (const tz of ["Asia/Seoul", "America/Los_Angeles", "UTC"]) {
+        const zoned = zonedRows(rowsOf(mixed, granularity), mixed, granularity, { tz })
+        expect(zoned).toEqual(rowsOf(mixed, granularity, { tz }))
+        expect(zoned.map((r) => Object.keys(r))).toEqual(rowsOf(mixed, granularity, { tz }).map((r) => Object.keys(r)))
+      }
+    }
+    // The release date 2026-12-16T15:00Z is the 17th in Seoul.
+    expect(zonedRows(rowsOf(mixed, "order"), mixed, "order", { tz: "Asia/Seoul" })[0].preorder_release_dates).toBe("2026-12-17")
   })
 })

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { saveExportProgress } from "../export-progress"
-import { reportOrderFilters, type ReportQuery } from "../order-report-source"
+import { FINANCE_REPORT_MODULE } from "../../../modules/finance-report"
+import type FinanceReportModuleService from "../../../modules/finance-report/service"
+import type { ReportQuery } from "../order-report-source"
+import { rowFilterOf } from "../read-model-source"
 import type { ReportFormat } from "../write-order-report"
 import { contentTypeOf, streamSink, writeOrderReport } from "../write-order-report"
 
@@ -19,10 +22,9 @@ export const writeOrderExportFileStep = createStep(
   "write-order-export-file",
   async (input: WriteOrderExportFileInput, { container }) => {
     const files = container.resolve(Modules.FILE)
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    // How many orders the range holds, for progress (an upper bound when filtering by payment status).
-    const { metadata } = await query.graph({ entity: "order", fields: ["id"], filters: reportOrderFilters(input.query), pagination: { take: 1, skip: 0 } })
-    const estimated = (metadata as any)?.count ?? null
+    const rows: FinanceReportModuleService = container.resolve(FINANCE_REPORT_MODULE)
+    // How many orders the report holds, for progress.
+    const estimated = await rows.countRows(rowFilterOf(input.query))
     await saveExportProgress(container, input.export_id, { orders_done: 0, rows_done: 0, orders_estimated: estimated })
 
     const filename = `order-export-${input.export_id}-${randomBytes(12).toString("hex")}.${input.file.format}`

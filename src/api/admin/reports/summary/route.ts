@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ReportSummary } from "../../../../lib/finance-report/summary"
-import { readReportOrders } from "../../../../workflows/finance-report/order-report-source"
+import { readReportRows } from "../../../../workflows/finance-report/read-model-source"
 import type { AdminReportSummaryType } from "../validators"
 
 /**
@@ -12,7 +12,7 @@ import type { AdminReportSummaryType } from "../validators"
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const q = (req as any).validatedQuery as AdminReportSummaryType
   const summary = new ReportSummary(q.tz ?? "UTC")
-  for await (const orders of readReportOrders(req.scope, q)) for (const order of orders) summary.add(order)
+  for await (const orders of readReportRows(req.scope, q)) for (const order of orders) summary.add(order)
   res.json({
     summary: {
       from: q.from.toISOString(),
