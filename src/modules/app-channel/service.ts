@@ -90,7 +90,7 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
       return { token, session }
     } catch (error) {
       // Two requests racing with one attestation: the unique index lets one through.
-      if (/unique|duplicate/i.test((error as Error).message)) {
+      if (/already exists|unique|duplicate/i.test((error as Error).message)) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "attestation: this attestation was already used; request a new one")
       }
       throw error
