@@ -15,8 +15,8 @@ import { AppRedemption, AppRedemptionTally } from "./models/app-redemption"
 import AppSession from "./models/app-session"
 import SignedTokenAttestationProvider from "./providers/signed-token"
 import type { AttestationProvider } from "./providers/types"
+import { placeholders, type SqlManager } from "../../lib/sql"
 
-type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
 
 export type ProviderConfig = { id: string; resolve?: string; options?: Record<string, unknown> }
 export type AppChannelModuleOptions = { providers?: ProviderConfig[] }
@@ -201,16 +201,15 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
   ) {
     if (!ids.length) return []
     const sql = sharedContext.transactionManager as unknown as SqlManager
-    const list = (values: unknown[]) => values.map(() => "?").join(", ")
     const rows = options.remove
       ? await sql.execute(
-          `DELETE FROM app_redemption WHERE id IN (${list(ids)}) AND status IN (${list(options.fromStatuses)})
+          `DELETE FROM app_redemption WHERE id IN (${placeholders(ids)}) AND status IN (${placeholders(options.fromStatuses)})
            RETURNING id, promotion_id, email, customer_id, device_id`,
           [...ids, ...options.fromStatuses]
         )
       : await sql.execute(
           `UPDATE app_redemption SET status = 'cancelled', updated_at = now()
-           WHERE id IN (${list(ids)}) AND status IN (${list(options.fromStatuses)}) AND deleted_at IS NULL
+           WHERE id IN (${placeholders(ids)}) AND status IN (${placeholders(options.fromStatuses)}) AND deleted_at IS NULL
            RETURNING id, promotion_id, email, customer_id, device_id`,
           [...ids, ...options.fromStatuses]
         )

@@ -1,8 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
 import FinanceOrderRow from "./models/finance-order-row"
+import { placeholders, type SqlManager } from "../../lib/sql"
 
-type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
 const sqlOf = (context: Context) => (context.transactionManager ?? context.manager) as unknown as SqlManager
 
 /** What the refresh writes for one order (see models/finance-order-row.ts). */
@@ -47,7 +47,7 @@ function where(f: FinanceRowFilter): { sql: string; params: unknown[] } {
   for (const key of ["sales_channel_id", "region_id", "status", "payment_status"] as const) {
     const values = f[key]
     if (values?.length) {
-      parts.push(`${key} IN (${values.map(() => "?").join(",")})`)
+      parts.push(`${key} IN (${placeholders(values)})`)
       params.push(...values)
     }
   }
@@ -92,7 +92,7 @@ export default class FinanceReportModuleService extends MedusaService({ FinanceO
   @InjectTransactionManager()
   async removeOrderRows(orderIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     if (!orderIds.length) return
-    await sqlOf(sharedContext).execute(`DELETE FROM finance_order_row WHERE order_id IN (${orderIds.map(() => "?").join(",")})`, orderIds)
+    await sqlOf(sharedContext).execute(`DELETE FROM finance_order_row WHERE order_id IN (${placeholders(orderIds)})`, orderIds)
   }
 
   /** The stored rows of these orders, whole (for a refresh's undo). */
@@ -100,7 +100,7 @@ export default class FinanceReportModuleService extends MedusaService({ FinanceO
   async orderRowsOf(orderIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<FinanceOrderRowInput[]> {
     if (!orderIds.length) return []
     return sqlOf(sharedContext).execute(
-      `SELECT ${COLUMNS.join(", ")} FROM finance_order_row WHERE deleted_at IS NULL AND order_id IN (${orderIds.map(() => "?").join(",")})`,
+      `SELECT ${COLUMNS.join(", ")} FROM finance_order_row WHERE deleted_at IS NULL AND order_id IN (${placeholders(orderIds)})`,
       orderIds
     )
   }
@@ -110,7 +110,7 @@ export default class FinanceReportModuleService extends MedusaService({ FinanceO
   async rowStamps(orderIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, Date>> {
     if (!orderIds.length) return new Map()
     const rows = await sqlOf(sharedContext).execute(
-      `SELECT order_id, order_updated_at FROM finance_order_row WHERE deleted_at IS NULL AND order_id IN (${orderIds.map(() => "?").join(",")})`,
+      `SELECT order_id, order_updated_at FROM finance_order_row WHERE deleted_at IS NULL AND order_id IN (${placeholders(orderIds)})`,
       orderIds
     )
     return new Map(rows.map((r) => [r.order_id, new Date(r.order_updated_at)]))
@@ -121,7 +121,7 @@ export default class FinanceReportModuleService extends MedusaService({ FinanceO
   async rowsWrittenAt(orderIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<Map<string, Date>> {
     if (!orderIds.length) return new Map()
     const rows = await sqlOf(sharedContext).execute(
-      `SELECT order_id, updated_at FROM finance_order_row WHERE deleted_at IS NULL AND order_id IN (${orderIds.map(() => "?").join(",")})`,
+      `SELECT order_id, updated_at FROM finance_order_row WHERE deleted_at IS NULL AND order_id IN (${placeholders(orderIds)})`,
       orderIds
     )
     return new Map(rows.map((r) => [r.order_id, new Date(r.updated_at)]))

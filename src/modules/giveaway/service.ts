@@ -15,8 +15,8 @@ import GiveawayAuditLog from "./models/giveaway-audit-log"
 import GiveawayEntry from "./models/giveaway-entry"
 import GiveawayTally from "./models/giveaway-tally"
 import GiveawayWinner from "./models/giveaway-winner"
+import { placeholders, type SqlManager } from "../../lib/sql"
 
-type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
 
 export type Actor = { type: "user" | "system" | "customer"; id: string | null }
 
@@ -76,8 +76,6 @@ export type WinnerSnapshot = {
   notified_at: Date | null
   claim_deadline: Date | null
 }
-
-const inList = (values: unknown[]) => values.map(() => "?").join(", ")
 const DAY_MS = 86_400_000
 
 class GiveawayModuleService extends MedusaService({
@@ -121,7 +119,7 @@ class GiveawayModuleService extends MedusaService({
     const id = generateEntityId(undefined, "gwent")
     const columns = ["id", ...Object.keys(row)]
     await sql.execute(
-      `INSERT INTO giveaway_entry (${columns.join(", ")}, updated_at) VALUES (${inList(columns)}, now())`,
+      `INSERT INTO giveaway_entry (${columns.join(", ")}, updated_at) VALUES (${placeholders(columns)}, now())`,
       [id, ...Object.values(row)]
     )
     return id
@@ -214,7 +212,7 @@ class GiveawayModuleService extends MedusaService({
     if (!entryIds.length) return
     const sql = sharedContext.transactionManager as unknown as SqlManager
     const rows = await sql.execute(
-      `DELETE FROM giveaway_entry WHERE id IN (${inList(entryIds)}) RETURNING giveaway_id, customer_id, entries - voided_entries AS active`,
+      `DELETE FROM giveaway_entry WHERE id IN (${placeholders(entryIds)}) RETURNING giveaway_id, customer_id, entries - voided_entries AS active`,
       entryIds
     )
     for (const row of rows) {
@@ -245,7 +243,7 @@ class GiveawayModuleService extends MedusaService({
       [orderId]
     )).map((r) => r.giveaway_id as string)
     if (!ids.length) return { voided: [], frozen: [] }
-    const statuses = await sql.execute(`SELECT id, status FROM giveaway WHERE id IN (${inList(ids)}) ORDER BY id FOR SHARE`, ids)
+    const statuses = await sql.execute(`SELECT id, status FROM giveaway WHERE id IN (${placeholders(ids)}) ORDER BY id FOR SHARE`, ids)
     const statusOf = Object.fromEntries(statuses.map((g) => [g.id, g.status]))
     const rows = await sql.execute(
       `SELECT id, giveaway_id, customer_id, order_line_item_id, units, returned_units, entries
@@ -593,7 +591,7 @@ class GiveawayModuleService extends MedusaService({
     const deadline = new Date(now.getTime() + Number(g?.claim_days ?? 14) * DAY_MS)
     const rows = await sql.execute(
       `UPDATE giveaway_winner SET status = 'notified', notified_at = ?, claim_deadline = ?, updated_at = now()
-       WHERE giveaway_id = ? AND id IN (${inList(winnerIds)}) AND kind = 'winner' AND status = 'pending'
+       WHERE giveaway_id = ? AND id IN (${placeholders(winnerIds)}) AND kind = 'winner' AND status = 'pending'
        RETURNING id, entrant, claim_deadline`,
       [now, deadline, giveawayId, ...winnerIds]
     )
@@ -616,7 +614,7 @@ class GiveawayModuleService extends MedusaService({
         [s.kind, s.status, s.disqualified_at, s.disqualify_reason, s.promoted_at, s.replaces_winner_id, s.claimed_at, s.notified_at, s.claim_deadline, s.id]
       )
     }
-    if (auditIds.length) await sql.execute(`DELETE FROM giveaway_audit_log WHERE id IN (${inList(auditIds)})`, auditIds)
+    if (auditIds.length) await sql.execute(`DELETE FROM giveaway_audit_log WHERE id IN (${placeholders(auditIds)})`, auditIds)
   }
 
   /** Appends rows to the audit log (staff actions outside the methods above). */
@@ -635,7 +633,7 @@ class GiveawayModuleService extends MedusaService({
   async deleteAuditRows(ids: string[], @MedusaContext() sharedContext: Context = {}) {
     if (!ids.length) return
     const sql = sharedContext.transactionManager as unknown as SqlManager
-    await sql.execute(`DELETE FROM giveaway_audit_log WHERE id IN (${inList(ids)})`, ids)
+    await sql.execute(`DELETE FROM giveaway_audit_log WHERE id IN (${placeholders(ids)})`, ids)
   }
 
   /** Per giveaway: active entries, entrants holding any, and how they split (what an admin list shows). */
@@ -651,13 +649,13 @@ class GiveawayModuleService extends MedusaService({
               COALESCE(SUM(entries - voided_entries) FILTER (WHERE source = 'purchase'), 0)::int AS purchase_entries,
               COALESCE(SUM(entries - voided_entries) FILTER (WHERE source = 'free'), 0)::int AS free_entries,
               COALESCE(SUM(voided_entries), 0)::int AS voided_entries
-       FROM giveaway_entry WHERE giveaway_id IN (${inList(giveawayIds)}) AND deleted_at IS NULL GROUP BY giveaway_id`,
+       FROM giveaway_entry WHERE giveaway_id IN (${placeholders(giveawayIds)}) AND deleted_at IS NULL GROUP BY giveaway_id`,
       giveawayIds
     )
     for (const { giveaway_id, ...sums } of rows) Object.assign(result[giveaway_id], sums)
     const entrants = await sql.execute(
       `SELECT giveaway_id, COUNT(*)::int AS entrants FROM giveaway_tally
-       WHERE giveaway_id IN (${inList(giveawayIds)}) AND entries > 0 AND deleted_at IS NULL GROUP BY giveaway_id`,
+       WHERE giveaway_id IN (${placeholders(giveawayIds)}) AND entries > 0 AND deleted_at IS NULL GROUP BY giveaway_id`,
       giveawayIds
     )
     for (const row of entrants) result[row.giveaway_id].entrants = row.entrants

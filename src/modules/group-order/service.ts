@@ -10,8 +10,8 @@ import GroupCampaign from "./models/group-campaign"
 import GroupMember from "./models/group-member"
 import GroupOrder from "./models/group-order"
 import GroupPurchase from "./models/group-purchase"
+import { placeholders, type SqlManager } from "../../lib/sql"
 
-type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
 
 export type ReserveMembershipInput = {
   group_id: string
@@ -113,17 +113,16 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
   ): Promise<ReleasedPurchase[]> {
     if (!purchaseIds.length) return []
     const sql = sharedContext.transactionManager as unknown as SqlManager
-    const list = (values: unknown[]) => values.map(() => "?").join(", ")
     const rows: ReleasedPurchase[] = []
     for (const status of options.fromStatuses) {
       const moved = options.remove
         ? await sql.execute(
-            `DELETE FROM group_purchase WHERE id IN (${list(purchaseIds)}) AND status = ? RETURNING id, group_id, member_id, units`,
+            `DELETE FROM group_purchase WHERE id IN (${placeholders(purchaseIds)}) AND status = ? RETURNING id, group_id, member_id, units`,
             [...purchaseIds, status]
           )
         : await sql.execute(
             `UPDATE group_purchase SET status = 'cancelled', updated_at = now()
-             WHERE id IN (${list(purchaseIds)}) AND status = ? AND deleted_at IS NULL RETURNING id, group_id, member_id, units`,
+             WHERE id IN (${placeholders(purchaseIds)}) AND status = ? AND deleted_at IS NULL RETURNING id, group_id, member_id, units`,
             [...purchaseIds, status]
           )
       rows.push(...moved.map((row) => ({ ...row, status })))

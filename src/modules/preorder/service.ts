@@ -10,8 +10,8 @@ import {
 import PreorderItem from "./models/preorder-item"
 import PreorderPlan from "./models/preorder-plan"
 import PreorderTally from "./models/preorder-tally"
+import { placeholders, type SqlManager } from "../../lib/sql"
 
-type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
 
 export type ReserveLine = {
   plan_id: string
@@ -143,16 +143,15 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     if (!itemIds.length) return []
     const sql = sharedContext.transactionManager as unknown as SqlManager
     const statuses = options.fromStatuses
-    const inList = (values: unknown[]) => values.map(() => "?").join(", ")
     const rows: any[] = options.remove
       ? await sql.execute(
-          `DELETE FROM preorder_item WHERE id IN (${inList(itemIds)}) AND status IN (${inList(statuses)})
+          `DELETE FROM preorder_item WHERE id IN (${placeholders(itemIds)}) AND status IN (${placeholders(statuses)})
            RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
           [...itemIds, ...statuses]
         )
       : await sql.execute(
           `UPDATE preorder_item SET status = 'cancelled', cancelled_at = now(), cancel_reason = ?, updated_at = now()
-           WHERE id IN (${inList(itemIds)}) AND status IN (${inList(statuses)}) AND deleted_at IS NULL
+           WHERE id IN (${placeholders(itemIds)}) AND status IN (${placeholders(statuses)}) AND deleted_at IS NULL
            RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
           [options.reason, ...itemIds, ...statuses]
         )
@@ -217,7 +216,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     const sql = sharedContext.manager as unknown as SqlManager
     const rows = await sql.execute(
       `SELECT plan_id, status, SUM(quantity)::int AS units FROM preorder_item
-       WHERE plan_id IN (${planIds.map(() => "?").join(", ")}) AND deleted_at IS NULL GROUP BY plan_id, status`,
+       WHERE plan_id IN (${placeholders(planIds)}) AND deleted_at IS NULL GROUP BY plan_id, status`,
       planIds
     )
     for (const row of rows) result[row.plan_id][row.status] = row.units
