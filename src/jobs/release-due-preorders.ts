@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
 import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
+import { finishClaimedPreorderRefundWorkflow } from "../workflows/preorder/finish-claimed-refund"
 import { releasePreorderPlanWorkflow } from "../workflows/preorder/release-preorder-plan"
 import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
 
@@ -10,7 +11,8 @@ import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
 /**
  * Every 10 minutes: releases every active plan whose release date has come,
  * and tidies reservations a crashed checkout left behind (attaching them to
- * their order if the order exists, giving the units back otherwise). Every
+ * their order if the order exists, giving the units back otherwise), and
+ * finishes refunds a crashed cancellation claimed but never recorded. Every
  * part is idempotent, so overlapping or repeated runs change nothing twice.
  */
 export default async function releaseDuePreorders(container: MedusaContainer) {
@@ -40,10 +42,21 @@ export async function runPreorderMaintenance(container: MedusaContainer, now = n
       freed += (await preorders.returnUnits(ids, { fromStatuses: ["reserved"], reason: "checkout abandoned", remove: true })).length
     }
   }
-  if (due.length || stale.length) {
-    logger.info(`pre-orders: released ${due.length} plan(s) (${released} item(s)), re-attached ${reattached}, freed ${freed} stale reservation(s)`)
+  let refundsFinished = 0
+  for (const { id } of await preorders.staleRefundClaims()) {
+    try {
+      const { result } = await finishClaimedPreorderRefundWorkflow(container).run({ input: { item_id: id } })
+      if (result.outcome !== "taken_by_another_run") refundsFinished++
+    } catch (error) {
+      logger.error(`Finishing the refund of pre-order ${id} failed (retried next run): ${(error as Error).message}`)
+    }
   }
-  return { plans_released: due.length, items_released: released, reattached, freed }
+  if (due.length || stale.length || refundsFinished) {
+    logger.info(
+      `pre-orders: released ${due.length} plan(s) (${released} item(s)), re-attached ${reattached}, freed ${freed} stale reservation(s), finished ${refundsFinished} claimed refund(s)`
+    )
+  }
+  return { plans_released: due.length, items_released: released, reattached, freed, refunds_finished: refundsFinished }
 }
 
 export const config = {

@@ -11,6 +11,7 @@ import GroupMember from "./models/group-member"
 import GroupOrder from "./models/group-order"
 import GroupPurchase from "./models/group-purchase"
 import { placeholders, type SqlManager } from "../../lib/sql"
+import { REFUND_CLAIM_STALE_SECONDS } from "../../lib/refund-claim"
 
 
 export type ReserveMembershipInput = {
@@ -185,6 +186,38 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
     const rows = await sql.execute(
       `UPDATE group_order SET announced_tier = ?, updated_at = now() WHERE id = ? AND announced_tier < ? RETURNING id`,
       [tier, groupId, tier]
+    )
+    return rows.length > 0
+  }
+
+  /**
+   * Claims a placed purchase's settlement refund for this run: pending or failed
+   * (or refunding, claimed by a run that died more than
+   * REFUND_CLAIM_STALE_SECONDS ago) → refunding, in one conditional statement.
+   * Exactly one of any number of concurrent runs, in any processes, gets true;
+   * only it may call the payment provider.
+   */
+  @InjectTransactionManager()
+  async claimSettlementRefund(purchaseId: string, @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const rows = await sql.execute(
+      `UPDATE group_purchase SET refund_status = 'refunding', refund_claimed_at = now(), updated_at = now()
+       WHERE id = ? AND status = 'placed' AND deleted_at IS NULL
+         AND (refund_status IN ('pending', 'failed')
+              OR (refund_status = 'refunding' AND refund_claimed_at < now() - make_interval(secs => ?)))
+       RETURNING id`,
+      [purchaseId, REFUND_CLAIM_STALE_SECONDS]
+    )
+    return rows.length > 0
+  }
+
+  /** settling → settled; true only for the call that moved it. */
+  @InjectTransactionManager()
+  async markSettled(groupId: string, @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const rows = await sql.execute(
+      `UPDATE group_order SET status = 'settled', settled_at = now(), updated_at = now() WHERE id = ? AND status = 'settling' RETURNING id`,
+      [groupId]
     )
     return rows.length > 0
   }

@@ -11,6 +11,7 @@ import PreorderItem from "./models/preorder-item"
 import PreorderPlan from "./models/preorder-plan"
 import PreorderTally from "./models/preorder-tally"
 import { placeholders, type SqlManager } from "../../lib/sql"
+import { REFUND_CLAIM_STALE_SECONDS } from "../../lib/refund-claim"
 
 
 export type ReserveLine = {
@@ -155,6 +156,71 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
            RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
           [options.reason, ...itemIds, ...statuses]
         )
+    return this.giveBack(sql, rows)
+  }
+
+  /**
+   * Cancels one pending item and, when a refund is owed, claims it in the same
+   * statement (refund_status claimed, with the payment and amount): the item's
+   * status is the claim, so of any number of concurrent cancellations in any
+   * processes exactly one gets the item back and may call the payment provider.
+   * Returns null when the item was no longer pending (nothing changed).
+   */
+  @InjectTransactionManager()
+  async cancelClaimingRefund(
+    itemId: string,
+    options: { reason: string; refund: { payment_id: string; amount: string } | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReleasedUnits | null> {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const refund = options.refund
+    const rows = await sql.execute(
+      `UPDATE preorder_item SET status = 'cancelled', cancelled_at = now(), cancel_reason = ?, updated_at = now(),
+              refund_status = ?, refund_payment_id = ?, refund_amount = ?, raw_refund_amount = ?::jsonb,
+              refund_claimed_at = CASE WHEN ?::text IS NULL THEN NULL ELSE now() END
+       WHERE id = ? AND status = 'pending' AND deleted_at IS NULL
+       RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
+      [
+        options.reason,
+        refund ? "claimed" : null,
+        refund?.payment_id ?? null,
+        refund?.amount ?? null,
+        refund ? JSON.stringify({ value: refund.amount, precision: 20 }) : null,
+        refund?.payment_id ?? null,
+        itemId,
+      ]
+    )
+    return (await this.giveBack(sql, rows))[0] ?? null
+  }
+
+  /**
+   * Takes over a refund claim a crashed run left behind (claimed longer than
+   * REFUND_CLAIM_STALE_SECONDS ago): true for the one caller that renewed it.
+   */
+  @InjectTransactionManager()
+  async reclaimStaleRefund(itemId: string, @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const rows = await sql.execute(
+      `UPDATE preorder_item SET refund_claimed_at = now(), updated_at = now()
+       WHERE id = ? AND refund_status = 'claimed' AND refund_claimed_at < now() - make_interval(secs => ?) AND deleted_at IS NULL
+       RETURNING id`,
+      [itemId, REFUND_CLAIM_STALE_SECONDS]
+    )
+    return rows.length > 0
+  }
+
+  /** Items whose refund claim is stale: cancelled, refund owed, never recorded. */
+  @InjectManager()
+  async staleRefundClaims(@MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.manager as unknown as SqlManager
+    return (await sql.execute(
+      `SELECT id FROM preorder_item WHERE refund_status = 'claimed' AND deleted_at IS NULL
+         AND refund_claimed_at < now() - make_interval(secs => ?) ORDER BY refund_claimed_at`,
+      [REFUND_CLAIM_STALE_SECONDS]
+    )) as { id: string }[]
+  }
+
+  private async giveBack(sql: SqlManager, rows: any[]): Promise<ReleasedUnits[]> {
     for (const row of rows) {
       await sql.execute(
         `UPDATE preorder_plan SET reserved_units = GREATEST(0, reserved_units - ?),
@@ -180,7 +246,8 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     const sql = sharedContext.transactionManager as unknown as SqlManager
     for (const item of items) {
       const [row] = await sql.execute(
-        `UPDATE preorder_item SET status = ?, cancelled_at = NULL, cancel_reason = NULL, updated_at = now()
+        `UPDATE preorder_item SET status = ?, cancelled_at = NULL, cancel_reason = NULL, updated_at = now(),
+                refund_status = NULL, refund_payment_id = NULL, refund_amount = NULL, raw_refund_amount = NULL, refund_claimed_at = NULL
          WHERE id = ? AND status = 'cancelled' RETURNING email, customer_id`,
         [item.status, item.id]
       )

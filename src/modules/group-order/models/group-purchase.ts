@@ -5,7 +5,9 @@ import GroupOrder from "./group-order"
  * One checkout in a group: reserved at cart completion, placed with its order,
  * cancelled when the order is. Records what the member paid (eligible subtotal,
  * group discount, the tier's percent) and, after settlement, the price-protection
- * refund: `refund_status` pending → refunded or not_owed (failed: retried by the next run).
+ * refund: `refund_status` pending → refunding (claimed by one settlement run, in
+ * PostgreSQL, before the provider is called) → refunded or not_owed; failed and
+ * stale refunding claims (a run that died mid-refund) are retried by the next run.
  */
 const GroupPurchase = model
   .define("group_purchase", {
@@ -21,7 +23,9 @@ const GroupPurchase = model
     eligible_subtotal: model.bigNumber().nullable(),
     discount_paid: model.bigNumber().nullable(),
     refund_amount: model.bigNumber().nullable(),
-    refund_status: model.enum(["pending", "not_owed", "refunded", "failed"]).default("pending"),
+    refund_status: model.enum(["pending", "not_owed", "refunding", "refunded", "failed"]).default("pending"),
+    /** When a settlement run claimed the refund (refund_status refunding). */
+    refund_claimed_at: model.dateTime().nullable(),
     refund_id: model.text().nullable(),
     refund_error: model.text().nullable(),
     refunded_at: model.dateTime().nullable(),

@@ -33,6 +33,15 @@ const PreorderItem = model
     cancelled_at: model.dateTime().nullable(),
     cancel_reason: model.text().nullable(),
     refund_id: model.text().nullable(),
+    /**
+     * A cancellation with a refund: claimed (in the same statement that cancels
+     * the item, before the provider is called) → refunded. A claim left behind by
+     * a crash is finished by the maintenance job. Null: no refund owed by us.
+     */
+    refund_status: model.enum(["claimed", "refunded"]).nullable(),
+    refund_payment_id: model.text().nullable(),
+    refund_amount: model.bigNumber().nullable(),
+    refund_claimed_at: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["cart_line_item_id"], unique: true, where: "deleted_at IS NULL" },
@@ -40,6 +49,7 @@ const PreorderItem = model
     { on: ["customer_id"] },
     { on: ["email"] },
     { on: ["status"] },
+    { on: ["refund_status"], where: "refund_status = 'claimed'" },
   ])
 
 export default PreorderItem

@@ -23,28 +23,42 @@ export const lockGroupForSettlementStep = createStep("lock-group-for-settlement"
   return new StepResponse({ before, group: after })
 })
 
-export type SettlementOutcome = { refunded: number; not_owed: number; failed: number; total_refunded: string; errors: string[] }
+export type SettlementOutcome = {
+  refunded: number
+  not_owed: number
+  failed: number
+  /** Purchases another run (another process) has claimed and is refunding now. */
+  in_progress: number
+  total_refunded: string
+  errors: string[]
+}
 
 /**
  * Price protection for every placed purchase not yet settled: the difference
  * between the final tier and the tier paid, refunded through Medusa's refund
- * workflow (so through the payment's own provider). Each refund carries a note
- * naming the purchase; before refunding, the payment's refunds are searched for
- * it, so a run that died after a refund and before recording it never refunds
- * twice. One member's failure is recorded and the others go on; the next run
- * retries the failed ones.
+ * workflow (so through the payment's own provider). Each refund is first
+ * claimed in PostgreSQL (`claimSettlementRefund`): of two runs on two servers,
+ * only one calls the provider for a purchase, whatever the lock provider. Each
+ * refund carries a note naming the purchase; after claiming, the payment's
+ * refunds are searched for it, so a run that died after a refund and before
+ * recording it never refunds twice. One member's failure is recorded and the
+ * others go on; the next run retries the failed ones.
  */
 export const refundGroupMembersStep = createStep("refund-group-members", async (input: { group_id: string }, { container }) => {
   const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
   const group = await findGroup(container, input.group_id)
-  const outcome: SettlementOutcome = { refunded: 0, not_owed: 0, failed: 0, total_refunded: "0", errors: [] }
+  const outcome: SettlementOutcome = { refunded: 0, not_owed: 0, failed: 0, in_progress: 0, total_refunded: "0", errors: [] }
   if (group.status !== "settling") return new StepResponse(outcome)
   const purchases = await groups.listGroupPurchases(
-    { group_id: group.id, status: ["placed"], refund_status: ["pending", "failed"] },
+    { group_id: group.id, status: ["placed"], refund_status: ["pending", "failed", "refunding"] },
     { order: { created_at: "ASC" } }
   )
   const finalPercent = String(group.final_percent ?? 0)
   for (const purchase of purchases) {
+    if (!(await groups.claimSettlementRefund(purchase.id))) {
+      outcome.in_progress++
+      continue
+    }
     const note = settlementNote(purchase.id, group.code)
     try {
       const facts = await loadGroupOrderFacts(container, purchase.order_id!, group)
@@ -75,6 +89,7 @@ export const refundGroupMembersStep = createStep("refund-group-members", async (
       outcome.refunded++
       outcome.total_refunded = MathBN.add(outcome.total_refunded, refund).toString()
     } catch (error) {
+      // Releases the claim: the next run retries (and first looks for the note).
       const message = (error as Error).message ?? String(error)
       await groups.updateGroupPurchases({ id: purchase.id, refund_status: "failed", refund_error: message })
       outcome.failed++
@@ -84,7 +99,12 @@ export const refundGroupMembersStep = createStep("refund-group-members", async (
   return new StepResponse(outcome)
 })
 
-/** settling → settled when every purchase is settled; otherwise the group stays settling for the next run. */
+/**
+ * settling → settled when every purchase is settled (none pending, failed or
+ * being refunded by another run); otherwise the group stays settling for the
+ * next run. Of two runs finishing together, only one moves the group (and so
+ * announces it).
+ */
 export const finishSettlementStep = createStep(
   "finish-group-settlement",
   async (input: { group_id: string; outcome: SettlementOutcome }, { container }) => {
@@ -92,19 +112,19 @@ export const finishSettlementStep = createStep(
     const group = await groups.retrieveGroupOrder(input.group_id)
     if (group.status !== "settling") return new StepResponse({ group, settled_now: false })
     const previous = (group.settlement as any) ?? {}
-    const left = await groups.listGroupPurchases({ group_id: group.id, status: ["placed"], refund_status: ["pending", "failed"] }, { select: ["id"] })
+    const left = await groups.listGroupPurchases(
+      { group_id: group.id, status: ["placed"], refund_status: ["pending", "failed", "refunding"] },
+      { select: ["id"] }
+    )
     const settlement = {
       attempts: (previous.attempts ?? 0) + 1,
       last_attempt_at: new Date().toISOString(),
       last_error: input.outcome.errors.length ? input.outcome.errors.join("; ") : null,
       unsettled_purchases: left.length,
     }
-    const updated = await groups.updateGroupOrders({
-      id: group.id,
-      settlement,
-      ...(left.length ? {} : { status: "settled" as const, settled_at: new Date() }),
-    })
-    return new StepResponse({ group: updated, settled_now: left.length === 0 })
+    await groups.updateGroupOrders({ id: group.id, settlement })
+    const settledNow = left.length === 0 && (await groups.markSettled(group.id))
+    return new StepResponse({ group: await groups.retrieveGroupOrder(group.id), settled_now: settledNow })
   }
 )
 
