@@ -1,4 +1,6 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { DEMO_APP_KEY } from "./src/modules/app-channel/demo-key"
+import { UnsafeConfigError, appAttestationKeys, httpSecret, isDemoAttestation } from "./src/lib/production-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -6,17 +8,20 @@ const env = process.env
 const redisUrl = env.REDIS_URL || undefined
 const stripeApiKey = env.STRIPE_API_KEY || undefined
 
-/**
- * Public keys of the app backend that signs app attestations
- * (`{"<kid>": "<Ed25519 public key PEM>"}`). Unset outside production: the
- * committed demo key (src/modules/app-channel/demo-key.ts) is trusted instead.
- */
-function appAttestationKeys(): Record<string, string> {
-  if (env.APP_ATTESTATION_KEYS) return JSON.parse(env.APP_ATTESTATION_KEYS)
-  if (env.NODE_ENV === "production") return {}
-  const { DEMO_APP_KEY } = require("./src/modules/app-channel/demo-key")
-  return { [DEMO_APP_KEY.kid]: DEMO_APP_KEY.public_key_pem }
+/** Refuses unsafe secrets in production and says why (src/lib/production-config.ts). */
+function guarded<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (!(error instanceof UnsafeConfigError)) throw error
+    console.error(`\n[comeback] refusing to start: ${error.message}\n`)
+    process.exit(1)
+  }
 }
+
+const jwtSecret = guarded(() => httpSecret("JWT_SECRET", env))
+const cookieSecret = guarded(() => httpSecret("COOKIE_SECRET", env))
+const attestationKeys = guarded(() => appAttestationKeys(env, DEMO_APP_KEY))
 
 /**
  * Infrastructure modules follow the environment: with REDIS_URL every process
@@ -84,8 +89,8 @@ module.exports = defineConfig({
       storeCors: env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
       adminCors: env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
       authCors: env.AUTH_CORS || "http://localhost:8000,http://localhost:9000,http://localhost:5173",
-      jwtSecret: env.JWT_SECRET || "supersecret",
-      cookieSecret: env.COOKIE_SECRET || "supersecret",
+      jwtSecret,
+      cookieSecret,
     },
   },
   admin: {
@@ -98,7 +103,14 @@ module.exports = defineConfig({
     { resolve: "./src/modules/group-order" },
     {
       resolve: "./src/modules/app-channel",
-      options: { providers: [{ id: "signed-token", options: { keys: appAttestationKeys() } }] },
+      options: {
+        providers: [
+          {
+            id: "signed-token",
+            options: { keys: attestationKeys, issuer: env.APP_ATTESTATION_ISSUER || undefined, allow_demo_key: isDemoAttestation(env) },
+          },
+        ],
+      },
     },
     { resolve: "./src/modules/giveaway" },
     { resolve: "./src/modules/finance-report" },

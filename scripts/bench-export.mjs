@@ -22,6 +22,7 @@
 // Results go to the console and bench-results/export-<time>.json. The database
 // is dropped at the end unless BENCH_KEEP_DB=true.
 import { spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import net from "node:net"
 import os from "node:os"
@@ -182,6 +183,9 @@ async function main() {
     PORT: String(PORT),
     // The benchmark runs the backfill itself; the scheduled refresh must not run inside the measured server.
     FINANCE_REPORT_JOB: "off",
+    // `medusa start` refuses to boot without real secrets.
+    JWT_SECRET: env0.JWT_SECRET || randomBytes(32).toString("hex"),
+    COOKIE_SECRET: env0.COOKIE_SECRET || randomBytes(32).toString("hex"),
   }
   delete env.REDIS_URL
   delete env.STRIPE_API_KEY

@@ -3,6 +3,8 @@
 // Starts an embedded PostgreSQL unless DATABASE_URL is set, migrates, seeds the
 // demo drop (idempotent), runs `medusa develop` and prints how to get in.
 import { spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { createRequire } from "node:module"
@@ -56,8 +58,31 @@ async function shutdown(code) {
 process.on("SIGINT", () => shutdown(0))
 process.on("SIGTERM", () => shutdown(0))
 
+/**
+ * `start:local` runs `medusa start` (production mode), which refuses to boot
+ * without real secrets: a laptop gets random ones, kept in .data (git-ignored)
+ * so logins survive a restart. Set JWT_SECRET / COOKIE_SECRET to override.
+ */
+function localSecrets(env) {
+  const file = path.resolve(root, ".data/local-secrets.json")
+  let saved = {}
+  try {
+    saved = JSON.parse(fs.readFileSync(file, "utf8"))
+  } catch {}
+  for (const name of ["JWT_SECRET", "COOKIE_SECRET"]) {
+    if (env[name]) continue
+    saved[name] ||= randomBytes(32).toString("hex")
+    env[name] = saved[name]
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 })
+  console.log(`[comeback] production mode on this machine: secrets from ${path.relative(root, file)} unless JWT_SECRET/COOKIE_SECRET are set`)
+}
+
 async function main() {
-  const env = { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, PORT: String(port) }
+  // The demo app key (npm run app-token) is trusted only because this is a local run.
+  const env = { MEDUSA_DISABLE_TELEMETRY: "true", APP_ATTESTATION_DEMO: "true", ...process.env, PORT: String(port) }
+  if (command === "start") localSecrets(env)
   if (!env.DATABASE_URL) {
     const dataDir = path.resolve(root, env.EMBEDDED_PG_DATA_DIR || ".data/postgres")
     const pgPort = Number(env.EMBEDDED_PG_PORT || 54329)

@@ -68,6 +68,8 @@ async function main() {
     MEDUSA_DISABLE_TELEMETRY: "true",
     DISABLE_MEDUSA_ADMIN: "true",
     NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
+    // The app-only tests mint attestations with the committed demo key.
+    APP_ATTESTATION_DEMO: "true",
   }
   // Tests always run on in-memory infrastructure and the system payment
   // provider unless a test sets these itself.

@@ -2,10 +2,15 @@
  * Two `medusa start` processes on one database, no Redis: what a drop looks
  * like behind a load balancer. Parallel checkouts alternate between the two;
  * caps and limits must hold across processes, because they are enforced by
- * PostgreSQL, not by anything in one process's memory.
+ * PostgreSQL, not by anything in one process's memory; and money moves once:
+ * both servers settling the same group, or cancelling the same pre-order, at
+ * the same moment refund exactly once (the refund is claimed in PostgreSQL).
+ * Both run in production mode with real secrets, so a forged admin token fails.
  */
 import axios, { AxiosInstance } from "axios"
+import jwt from "jsonwebtoken"
 import { ChildProcess, execFile, spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { promisify } from "node:util"
 import { freePort } from "../utils/ports"
@@ -25,9 +30,19 @@ describe("two server processes, one database", () => {
   let env: NodeJS.ProcessEnv
   let webKey: string
   let output = ""
+  // `medusa start` is production mode: it refuses to boot without real secrets.
+  const jwtSecret = randomBytes(32).toString("hex")
 
   beforeAll(async () => {
-    env = { ...process.env, DATABASE_URL: testDatabaseUrl(dbName), DISABLE_MEDUSA_ADMIN: "true", MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "error" }
+    env = {
+      ...process.env,
+      DATABASE_URL: testDatabaseUrl(dbName),
+      DISABLE_MEDUSA_ADMIN: "true",
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      LOG_LEVEL: "error",
+      JWT_SECRET: jwtSecret,
+      COOKIE_SECRET: randomBytes(32).toString("hex"),
+    }
     for (const name of ["REDIS_URL", "STRIPE_API_KEY", "NODE_ENV"]) delete env[name]
     const template = process.env.COMEBACK_TEST_TEMPLATE_DB
     if (template) await cloneTemplateDatabase(dbName, template)
@@ -114,5 +129,99 @@ describe("two server processes, one database", () => {
     expect(new Set(results.filter((r) => r.status === 400).map((r) => r.data.message))).toEqual(new Set([`Group ${code} is full: it already has 5 members.`]))
     const { data: groups } = await apis[0].get(`/admin/group-campaigns/${data.group_campaign.id}/groups`, shop.admin)
     expect(groups.groups[0]).toMatchObject({ member_count: 5, held_units: 5 })
+  })
+
+  const orderRefunds = async (api: AxiosInstance, admin: object, orderId: string) => {
+    const { data } = await api.get(`/admin/orders/${orderId}?fields=payment_collections.payments.refunds.amount,payment_collections.payments.refunds.note`, admin)
+    return data.order.payment_collections.flatMap((c) => c.payments).flatMap((p) => p.refunds ?? []) as { amount: number; note: string }[]
+  }
+  const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const value = await read()
+      if (done(value) || Date.now() > deadline) return value
+      await new Promise((r) => setTimeout(r, 250))
+    }
+  }
+
+  it("both servers settling the same group at the same moment refund each member exactly once", async () => {
+    const shop = await lookup(apis[0])
+    const { data } = await apis[0].post(
+      "/admin/group-campaigns",
+      { title: "Settle race", product_ids: [shop.product.id], tiers: [{ min_units: 3, percent: 10 }], ends_at: new Date(Date.now() + 86_400_000).toISOString(), currency_code: "usd" },
+      shop.admin
+    )
+    const leader = await customerHeaders(apis[0], webKey, "settle-race-leader@example.com")
+    const { data: started } = await apis[0].post("/store/group-orders", { campaign_id: data.group_campaign.id }, storeHeaders(webKey, leader))
+    const code = started.group_order.code
+    const buyers = Array.from({ length: 4 }, (_, i) => ({ email: `settle-race-${i}@example.com`, variant: shop.sku("HOTSAUCE-JEWEL"), code }))
+    // Bought at once, before any order counts: each paid at no tier and is owed 10 % at settlement.
+    const bought = await buyInParallel(buyers, shop)
+    expect(bought.map((r) => r.status)).toEqual([200, 200, 200, 200])
+    const groupId = (await apis[1].get(`/admin/group-campaigns/${data.group_campaign.id}/groups`, shop.admin)).data.groups[0].id
+    const placed = await until(
+      async () => (await apis[1].get(`/admin/group-orders/${groupId}`, shop.admin)).data.group_order.purchases,
+      (purchases: any[]) => purchases.length === 4 && purchases.every((p) => p.status === "placed")
+    )
+    expect(placed.map((p) => p.status)).toEqual(["placed", "placed", "placed", "placed"])
+
+    const settled = await Promise.all(apis.map((api) => api.post(`/admin/group-orders/${groupId}/settle`, {}, shop.admin).catch((e) => e.response)))
+    expect(settled.map((r) => r.status)).toEqual([200, 200])
+    const outcomes = settled.map((r) => r.data.outcome)
+    expect(outcomes[0].refunded + outcomes[1].refunded).toBe(4)
+    // Whichever run finished last saw every refund recorded and settled the group; a third run finds nothing to do.
+    const again = await apis[0].post(`/admin/group-orders/${groupId}/settle`, {}, shop.admin)
+    expect(again.data.group_order.status).toBe("settled")
+    expect(again.data.outcome).toMatchObject({ refunded: 0, in_progress: 0, failed: 0 })
+    for (const response of bought) {
+      const refunds = await orderRefunds(apis[1], shop.admin, response.data.order.id)
+      expect(refunds.map((r) => Number(r.amount))).toEqual([1.5])
+    }
+  })
+
+  it("both servers cancelling the same pre-order at the same moment refund it exactly once", async () => {
+    const shop = await lookup(apis[1])
+    const boring = shop.sku("HOTSAUCE-PB-BORING")
+    const fans = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const email = `cancel-race-${i}@example.com`
+        const auth = await customerHeaders(apis[i % 2], webKey, email)
+        const cartId = await readyCart(apis[i % 2], { key: webKey, regionId: shop.regionId, shippingOptionId: shop.shippingOptionId, email, items: [{ variant_id: boring, quantity: 1 }], headers: auth })
+        await startPayment(apis[i % 2], webKey, cartId, "pp_system_default", auth)
+        const completed = await completeCart(apis[(i + 1) % 2], webKey, cartId, auth)
+        expect(completed.status).toBe(200)
+        return { auth, orderId: completed.data.order.id as string }
+      })
+    )
+    const { data } = await apis[0].get(`/admin/preorder-plans?variant_id=${boring}`, shop.admin)
+    const plan = data.preorder_plans[0]
+    const later = new Date(new Date(plan.release_date).getTime() + 14 * 86_400_000).toISOString()
+    await apis[1].post(`/admin/preorder-plans/${plan.id}`, { release_date: later, reason: "Production delay" }, shop.admin)
+
+    for (const fan of fans) {
+      const store = storeHeaders(webKey, fan.auth)
+      const [item] = await until(
+        async () => (await apis[0].get("/store/customers/me/preorders", store)).data.preorders,
+        (items: any[]) => items.length === 1 && items[0].can_cancel
+      )
+      const answers = await Promise.all(apis.map((api) => api.post(`/store/customers/me/preorders/${item.id}/cancel`, {}, store).catch((e) => e.response)))
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 400])
+      expect(answers.find((r) => r.status === 400).data.message).toBe("This pre-order is cancelled and can no longer be cancelled")
+      const refunds = await orderRefunds(apis[0], shop.admin, fan.orderId)
+      expect(refunds.map((r) => Number(r.amount))).toEqual([24.99])
+    }
+    const { data: after } = await apis[0].get(`/admin/preorder-plans/${plan.id}`, shop.admin)
+    expect(after.preorder_plan.reserved_units).toBe(plan.reserved_units - 3)
+  })
+
+  it("refuses an admin token forged with the old default secret, and takes one signed with the real secret", async () => {
+    const claims = { actor_id: "user_forged", actor_type: "user", auth_identity_id: "authid_forged", app_metadata: { user_id: "user_forged" } }
+    const forged = jwt.sign(claims, "supersecret", { expiresIn: "1h" })
+    const refused = await apis[0].get("/admin/preorder-plans", { headers: { authorization: `Bearer ${forged}` } }).catch((e) => e.response)
+    expect(refused.status).toBe(401)
+    // The same claims signed with the server's secret pass: the refusal is the secret, not the claims.
+    const genuine = jwt.sign(claims, jwtSecret, { expiresIn: "1h" })
+    const taken = await apis[1].get("/admin/preorder-plans", { headers: { authorization: `Bearer ${genuine}` } }).catch((e) => e.response)
+    expect(taken.status).toBe(200)
   })
 })

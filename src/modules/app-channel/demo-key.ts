@@ -2,7 +2,8 @@
  * DEMO ONLY. The signing key of an imaginary "app backend", committed so a
  * fresh clone can mint app attestations (`npm run app-token`) and try the
  * app-only flow locally. Anyone can read it: it is trusted only when
- * APP_ATTESTATION_KEYS is unset and NODE_ENV is not production.
+ * APP_ATTESTATION_DEMO=true (set by `npm run dev` and `npm test`); the store refuses
+ * to boot with it among APP_ATTESTATION_KEYS otherwise.
  */
 export const DEMO_APP_KEY = {
   kid: "demo-2026-11",

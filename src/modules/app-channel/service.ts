@@ -31,6 +31,17 @@ export function redemptionHolders(input: { email?: string | null; customer_id?: 
   return { customer, device: [`device:${input.device_id}`] }
 }
 
+/** Says at boot which app-backend keys can open app sessions, loudly when one is the public demo key. */
+function logTrustedKeys(container: Record<string, unknown>, provider: SignedTokenAttestationProvider) {
+  const logger = container.logger as { info: (m: string) => void; warn: (m: string) => void } | undefined
+  if (!logger) return
+  const ids = provider.keyIds()
+  logger.info(`app attestation: ${provider.id} trusts ${ids.length ? `key ids ${ids.join(", ")}` : "no key (no app sessions until APP_ATTESTATION_KEYS is set)"}`)
+  if (provider.demoKeyIds.length) {
+    logger.warn(`app attestation: trusting the committed DEMO key ${provider.demoKeyIds.join(", ")} (APP_ATTESTATION_DEMO=true): anyone can mint app sessions; never in production`)
+  }
+}
+
 class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, AppSession, AppCart, AppRedemption, AppRedemptionTally }) {
   protected readonly providers_ = new Map<string, AttestationProvider>()
 
@@ -39,7 +50,9 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
     super(...arguments)
     for (const config of options.providers ?? [{ id: "signed-token", options: {} }]) {
       if (!config.resolve && config.id === "signed-token") {
-        this.providers_.set(config.id, new SignedTokenAttestationProvider(config.options as any))
+        const provider = new SignedTokenAttestationProvider(config.options as any)
+        this.providers_.set(config.id, provider)
+        logTrustedKeys(container, provider)
         continue
       }
       // A provider of the operator's own (App Attest, Play Integrity): its module's default export.

@@ -1,4 +1,4 @@
-import { createPublicKey, randomBytes, sign, verify } from "node:crypto"
+import { KeyObject, createPublicKey, randomBytes, sign, verify } from "node:crypto"
 
 /**
  * App attestation tokens signed by the store's trusted app backend: a compact
@@ -10,6 +10,8 @@ import { createPublicKey, randomBytes, sign, verify } from "node:crypto"
  * then removing the old one.
  */
 export const TOKEN_AUDIENCE = "comeback-store"
+/** The issuer the store expects unless told otherwise (APP_ATTESTATION_ISSUER). */
+export const DEFAULT_TOKEN_ISSUER = "comeback-app-backend"
 export const MAX_TOKEN_LIFETIME_S = 600
 const CLOCK_SKEW_S = 60
 
@@ -32,7 +34,7 @@ const fromB64url = (text: string) => Buffer.from(text, "base64url")
 export function signAppToken(claims: Partial<AppTokenClaims> & { sub: string }, key: { kid: string; private_key_pem: string }, now = new Date()) {
   const iat = claims.iat ?? Math.floor(now.getTime() / 1000)
   const full: AppTokenClaims = {
-    iss: claims.iss ?? "comeback-app-backend",
+    iss: claims.iss ?? DEFAULT_TOKEN_ISSUER,
     aud: claims.aud ?? TOKEN_AUDIENCE,
     sub: claims.sub,
     platform: claims.platform ?? "ios",
@@ -48,13 +50,48 @@ export function signAppToken(claims: Partial<AppTokenClaims> & { sub: string }, 
 
 export class AppTokenError extends Error {}
 
+/** Trusted public keys by `kid`: an own-property Map, so no `kid` ("__proto__", "constructor") reaches anything else. */
+export type TrustedKeys = ReadonlyMap<string, KeyObject>
+
 /**
- * Verifies a token against the trusted public keys (`kid` → PEM). Throws
- * AppTokenError saying what is wrong: malformed, unknown key, bad signature,
- * wrong audience, expired, issued in the future, too long-lived, missing claims.
+ * Parses the configured keys (`{ "<kid>": "<PEM>" }`) once, at boot: each must
+ * be an Ed25519 public key, or the boot fails naming the kid.
+ */
+export function trustedKeysFrom(config: Record<string, string> | undefined | null): TrustedKeys {
+  const keys = new Map<string, KeyObject>()
+  for (const [kid, pem] of Object.entries(config ?? {})) {
+    if (typeof pem !== "string" || /PRIVATE KEY/.test(pem)) {
+      // createPublicKey would derive a public key from a private one: a private key here is a leak, not a config.
+      throw new Error(`APP_ATTESTATION_KEYS: key "${kid}" must be an Ed25519 public key (never the private key)`)
+    }
+    let key: KeyObject
+    try {
+      key = createPublicKey(pem)
+    } catch {
+      throw new Error(`APP_ATTESTATION_KEYS: key "${kid}" is not a PEM public key`)
+    }
+    if (key.type !== "public" || key.asymmetricKeyType !== "ed25519") {
+      throw new Error(`APP_ATTESTATION_KEYS: key "${kid}" must be an Ed25519 public key (it is ${key.asymmetricKeyType ?? key.type})`)
+    }
+    keys.set(kid, key)
+  }
+  return keys
+}
+
+/**
+ * Verifies a token against the trusted public keys. Throws AppTokenError
+ * saying what is wrong: malformed, unknown key, bad signature, wrong issuer or
+ * audience, expired, issued in the future, too long-lived, missing claims.
  * Replay (a `jti` seen before) is the caller's check: it needs storage.
  */
-export function verifyAppToken(token: string, trustedKeys: Record<string, string>, now = new Date()): VerifiedAppToken {
+export function verifyAppToken(
+  token: string,
+  trusted: TrustedKeys | Record<string, string>,
+  now = new Date(),
+  options: { issuer?: string } = {}
+): VerifiedAppToken {
+  const keys = trusted instanceof Map ? trusted : trustedKeysFrom(trusted as Record<string, string>)
+  const issuer = options.issuer ?? DEFAULT_TOKEN_ISSUER
   const parts = typeof token === "string" ? token.split(".") : []
   if (parts.length !== 3) throw new AppTokenError("the attestation is not a signed token")
   let header: any
@@ -65,13 +102,18 @@ export function verifyAppToken(token: string, trustedKeys: Record<string, string
   } catch {
     throw new AppTokenError("the attestation is not a signed token")
   }
-  if (header?.alg !== "EdDSA") throw new AppTokenError(`the attestation's algorithm ${header?.alg ?? "(none)"} is not accepted`)
-  const pem = trustedKeys[header.kid]
-  if (!pem) throw new AppTokenError(`the attestation was signed with an unknown key (${header.kid ?? "no kid"})`)
-  const valid = verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), createPublicKey(pem), fromB64url(parts[2]))
+  if (!header || typeof header !== "object" || !claims || typeof claims !== "object") throw new AppTokenError("the attestation is not a signed token")
+  if (header.alg !== "EdDSA") throw new AppTokenError(`the attestation's algorithm is not accepted (EdDSA only)`)
+  const key = typeof header.kid === "string" ? keys.get(header.kid) : undefined
+  if (!key) {
+    const named = typeof header.kid === "string" ? header.kid.slice(0, 64) : "no kid"
+    throw new AppTokenError(`the attestation was signed with an unknown key (${named})`)
+  }
+  const valid = verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), key, fromB64url(parts[2]))
   if (!valid) throw new AppTokenError("the attestation's signature is not valid")
   const nowS = Math.floor(now.getTime() / 1000)
-  if (claims.aud !== TOKEN_AUDIENCE) throw new AppTokenError(`the attestation is for ${claims.aud ?? "no audience"}, not this store`)
+  if (claims.iss !== issuer) throw new AppTokenError("the attestation was not issued by the trusted app backend")
+  if (claims.aud !== TOKEN_AUDIENCE) throw new AppTokenError(`the attestation is for ${typeof claims.aud === "string" ? claims.aud.slice(0, 64) : "no audience"}, not this store`)
   if (typeof claims.exp !== "number" || claims.exp <= nowS) throw new AppTokenError("the attestation has expired")
   if (typeof claims.iat !== "number" || claims.iat > nowS + CLOCK_SKEW_S) throw new AppTokenError("the attestation was issued in the future")
   if (claims.exp - claims.iat > MAX_TOKEN_LIFETIME_S) throw new AppTokenError(`the attestation lives longer than ${MAX_TOKEN_LIFETIME_S} seconds`)

@@ -1,18 +1,45 @@
-import { verifyAppToken } from "../lib/app-token"
+import { createPublicKey } from "node:crypto"
+import { DEMO_APP_KEY } from "../demo-key"
+import { DEFAULT_TOKEN_ISSUER, trustedKeysFrom, verifyAppToken, type TrustedKeys } from "../lib/app-token"
 import type { AttestationProvider } from "./types"
 
 /**
  * Tokens signed by the store's trusted app backend (see lib/app-token.ts): the
  * app backend checks the device with the platform's own attestation and signs
  * a short-lived token; the store verifies it with the backend's public keys.
- * Options: `keys` — `{ "<kid>": "<Ed25519 public key PEM>" }` (several during a rotation).
+ * Options: `keys` — `{ "<kid>": "<Ed25519 public key PEM>" }` (several during a
+ * rotation), checked at boot; `issuer` — the `iss` the backend signs with;
+ * `allow_demo_key` — the committed demo key (public to anyone) may be among
+ * the keys: only with APP_ATTESTATION_DEMO=true, refused at boot otherwise.
  */
 export default class SignedTokenAttestationProvider implements AttestationProvider {
   readonly id = "signed-token"
-  constructor(private readonly options: { keys?: Record<string, string> } = {}) {}
+  private readonly keys: TrustedKeys
+  private readonly issuer: string
+
+  /** Kids of keys that are the committed demo key (whatever they are called). */
+  readonly demoKeyIds: string[]
+
+  constructor(options: { keys?: Record<string, string>; issuer?: string; allow_demo_key?: boolean } = {}) {
+    this.keys = trustedKeysFrom(options.keys)
+    this.issuer = options.issuer || DEFAULT_TOKEN_ISSUER
+    const demo = createPublicKey(DEMO_APP_KEY.public_key_pem)
+    this.demoKeyIds = [...this.keys].filter(([, key]) => key.equals(demo)).map(([kid]) => kid)
+    if (this.demoKeyIds.length && !options.allow_demo_key) {
+      throw new Error(
+        `APP_ATTESTATION_KEYS: key "${this.demoKeyIds[0]}" is the committed demo key, whose private key anyone can read; ` +
+          "it is trusted only with APP_ATTESTATION_DEMO=true (local development)"
+      )
+    }
+  }
+
+  /** The ids of the keys this provider trusts, for the boot log. */
+  keyIds() {
+    return [...this.keys.keys()]
+  }
 
   async verify(input: { attestation: string; device_id?: string; platform?: string }) {
-    const verified = verifyAppToken(input.attestation, this.options.keys ?? {})
+    const verified = verifyAppToken(input.attestation, this.keys, new Date(), { issuer: this.issuer })
     if (input.device_id && input.device_id !== verified.device_id) {
       throw new Error("the attestation is for another device")
     }
@@ -20,7 +47,7 @@ export default class SignedTokenAttestationProvider implements AttestationProvid
   }
 
   status() {
-    const keyIds = Object.keys(this.options.keys ?? {})
+    const keyIds = [...this.keys.keys()]
     return { ready: keyIds.length > 0, details: { key_ids: keyIds, ...(keyIds.length ? {} : { problem: "no trusted keys: set APP_ATTESTATION_KEYS" }) } }
   }
 }

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto"
 import { DEMO_APP_KEY } from "../../demo-key"
-import { AppTokenError, signAppToken, verifyAppToken } from "../app-token"
+import { AppTokenError, signAppToken, trustedKeysFrom, verifyAppToken } from "../app-token"
 
 const trusted = { [DEMO_APP_KEY.kid]: DEMO_APP_KEY.public_key_pem }
 const now = new Date("2026-11-25T12:00:00Z")
@@ -49,5 +49,26 @@ describe("app attestation tokens", () => {
     expect(verifyAppToken(token({}, nextKey), both, now).key_id).toBe("next")
     expect(verifyAppToken(token(), both, now).key_id).toBe(DEMO_APP_KEY.kid)
     expect(() => verifyAppToken(token(), { next: both.next }, now)).toThrow(/unknown key/)
+  })
+  it("look a kid up only among the trusted keys: __proto__, constructor and non-strings are unknown keys", () => {
+    const forge = (kid: unknown) => {
+      const [, body, sig] = token().split(".")
+      return `${Buffer.from(JSON.stringify({ alg: "EdDSA", kid })).toString("base64url")}.${body}.${sig}`
+    }
+    for (const kid of ["__proto__", "constructor", "toString", "hasOwnProperty"]) rejects(forge(kid), /unknown key/)
+    rejects(forge({ toString: 1 }), /unknown key \(no kid\)/)
+    rejects(forge(undefined), /unknown key \(no kid\)/)
+  })
+  it("accept only tokens from the trusted issuer", () => {
+    rejects(token({ iss: "someone-else" }), /not issued by the trusted app backend/)
+    expect(verifyAppToken(token({ iss: "my-backend" }), trusted, now, { issuer: "my-backend" }).device_id).toBe("device-1")
+    expect(() => verifyAppToken(token(), trusted, now, { issuer: "my-backend" })).toThrow(/not issued by the trusted app backend/)
+  })
+  it("refuse at boot a configured key that is not an Ed25519 public key, naming its kid", () => {
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString()
+    expect(() => trustedKeysFrom({ legacy: rsa })).toThrow(`APP_ATTESTATION_KEYS: key "legacy" must be an Ed25519 public key (it is rsa)`)
+    expect(() => trustedKeysFrom({ broken: "not a pem" })).toThrow(`APP_ATTESTATION_KEYS: key "broken" is not a PEM public key`)
+    expect(() => trustedKeysFrom({ private: DEMO_APP_KEY.private_key_pem })).toThrow(/must be an Ed25519 public key/)
+    expect([...trustedKeysFrom({ ...trusted, __proto__x: DEMO_APP_KEY.public_key_pem }).keys()]).toEqual([DEMO_APP_KEY.kid, "__proto__x"])
   })
 })
