@@ -38,6 +38,7 @@ import {
 import { bindAppSession, guardAppCompletion, guardAppPromotionCodes } from "./utils/app-session-guards"
 import { groupCodesAsPromotions } from "./utils/group-code-guard"
 import { validateBody, validateQuery } from "./utils/validate"
+import { comebackErrorHandler } from "./utils/error-handler"
 
 /**
  * Validation (zod) and authentication of our routes. /admin/* already requires
@@ -45,6 +46,7 @@ import { validateBody, validateQuery } from "./utils/validate"
  * here so a change in Medusa's matchers never exposes a customer's data.
  */
 export default defineMiddlewares({
+  errorHandler: comebackErrorHandler,
   routes: [
     { matcher: "/admin/preorder-plans", methods: ["GET"], middlewares: [validateQuery(AdminListPreorderPlans)] },
     { matcher: "/admin/preorder-plans", methods: ["POST"], middlewares: [validateBody(AdminCreatePreorderPlan)] },

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import type { ZodTypeAny } from "zod"
+import { z, type ZodTypeAny } from "zod"
 
 /** `field: problem; field: problem` from a zod error: every 400 names its fields. */
 export function describeIssues(issues: { path: (string | number)[]; message: string }[]) {
@@ -37,3 +37,23 @@ export function validateBody(schema: ZodTypeAny) {
     next()
   }
 }
+
+/** PostgreSQL's `integer`: every count we store must fit, or the insert fails with a 500. */
+export const MAX_INT = 2_147_483_647
+
+/** A whole number from 0 to MAX_INT (a count, a quantity, a limit). */
+export const count = z.number().int().min(0).max(MAX_INT)
+
+/** `limit` (1 to maxLimit) and `offset` (0 to MAX_INT: `offset=1e30` is a 400, not page 1) of a list. */
+export const paging = (defaultLimit = 20, maxLimit = 200) => ({
+  limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+  offset: z.coerce.number().int().min(0).max(MAX_INT).default(0),
+})
+
+/** An http(s) URL: anything else (javascript:, data:, file:) would run or leak wherever a storefront links it. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .url()
+  .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http:// or https:// URL")

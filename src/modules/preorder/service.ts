@@ -12,6 +12,7 @@ import PreorderPlan from "./models/preorder-plan"
 import PreorderTally from "./models/preorder-tally"
 import { placeholders, type SqlManager } from "../../lib/sql"
 import { REFUND_CLAIM_STALE_SECONDS } from "../../lib/refund-claim"
+import { allocateFirstComeFirstServed } from "./lib/plan-state"
 
 
 export type ReserveLine = {
@@ -260,6 +261,83 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
         await sql.execute(`UPDATE preorder_tally SET units = units + ? WHERE plan_id = ? AND holder = ?`, [item.quantity, item.plan_id, holder])
       }
     }
+  }
+
+  /**
+   * Short supply: allocates `received` units to the plan's pending items first
+   * come, first served, and records the received quantity, in one transaction
+   * holding the plan's row: two allocations (or an allocation and a checkout
+   * reserving on the plan) never interleave, and items and plan always agree.
+   * Returns what was there before too, so a compensation can put it back.
+   */
+  @InjectTransactionManager()
+  async allocate(planId: string, received: number, @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const [plan] = await sql.execute(`SELECT id, received_quantity FROM preorder_plan WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [planId])
+    if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Pre-order plan ${planId} was not found`)
+    const items = await sql.execute(
+      `SELECT id, quantity, created_at, order_id, email, allocated_units FROM preorder_item
+       WHERE plan_id = ? AND status = 'pending' AND deleted_at IS NULL`,
+      [planId]
+    )
+    const result = allocateFirstComeFirstServed(
+      items.map((i) => ({ id: i.id, quantity: i.quantity, ordered_at: i.created_at as Date, order_id: i.order_id as string | null, email: i.email as string })),
+      received
+    )
+    for (const a of result.allocations) {
+      await sql.execute(`UPDATE preorder_item SET allocated_units = ?, updated_at = now() WHERE id = ?`, [a.allocated, a.item.id])
+    }
+    await sql.execute(`UPDATE preorder_plan SET received_quantity = ?, updated_at = now() WHERE id = ?`, [received, planId])
+    return {
+      ...result,
+      previous: {
+        received_quantity: plan.received_quantity as number | null,
+        allocated_units: items.map((i) => ({ id: i.id as string, allocated_units: i.allocated_units as number | null })),
+      },
+    }
+  }
+
+  /**
+   * Soft-deletes a plan nobody holds units of, in one transaction holding the
+   * plan's row: a checkout reserving on the plan either committed first (then
+   * its item is counted and the delete refused) or waits and then finds the
+   * plan gone. Throws NOT_ALLOWED naming the live items; returns the plan's status before.
+   */
+  @InjectTransactionManager()
+  async deleteUnusedPlan(planId: string, @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const [plan] = await sql.execute(`SELECT id, status, variant_id FROM preorder_plan WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [planId])
+    if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Pre-order plan ${planId} was not found`)
+    const [{ held }] = await sql.execute(
+      `SELECT COUNT(*)::int AS held FROM preorder_item WHERE plan_id = ? AND status IN ('reserved', 'pending', 'ready') AND deleted_at IS NULL`,
+      [planId]
+    )
+    if (held > 0) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Plan ${planId} has ${held} live pre-order item(s); set status "cancelled" instead of deleting it`)
+    }
+    await sql.execute(`UPDATE preorder_plan SET deleted_at = now(), updated_at = now() WHERE id = ?`, [planId])
+    return { id: plan.id as string, status: plan.status as string, variant_id: plan.variant_id as string }
+  }
+
+  /** Undoes deleteUnusedPlan (a compensation). */
+  @InjectTransactionManager()
+  async restoreDeletedPlan(planId: string, @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    await sql.execute(`UPDATE preorder_plan SET deleted_at = NULL, updated_at = now() WHERE id = ?`, [planId])
+  }
+
+  /** Undoes allocate (a compensation). */
+  @InjectTransactionManager()
+  async restoreAllocation(
+    planId: string,
+    previous: { received_quantity: number | null; allocated_units: { id: string; allocated_units: number | null }[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    for (const item of previous.allocated_units) {
+      await sql.execute(`UPDATE preorder_item SET allocated_units = ?, updated_at = now() WHERE id = ?`, [item.allocated_units, item.id])
+    }
+    await sql.execute(`UPDATE preorder_plan SET received_quantity = ?, updated_at = now() WHERE id = ?`, [previous.received_quantity, planId])
   }
 
   /** Moves a plan's pending items to ready; returns only the items this call moved. */

@@ -3,14 +3,19 @@ import { StepResponse, WorkflowResponse, createStep, createWorkflow, transform }
 import { GROUP_ORDER_MODULE } from "../../modules/group-order"
 import type GroupOrderModuleService from "../../modules/group-order/service"
 import { GroupCampaignFields, createGroupCampaignStep, updateGroupCampaignStep } from "./steps/campaign-steps"
+import { validateCampaignReferencesStep } from "./steps/validate-campaign-references"
 
 export const createGroupCampaignWorkflow = createWorkflow("create-group-campaign", (input: GroupCampaignFields) => {
+  validateCampaignReferencesStep(input)
   return new WorkflowResponse(createGroupCampaignStep(input))
 })
 
 export const updateGroupCampaignWorkflow = createWorkflow(
   "update-group-campaign",
   (input: Partial<GroupCampaignFields> & { id: string }) => {
+    validateCampaignReferencesStep(
+      transform({ input }, ({ input }) => ({ id: input.id, product_ids: input.product_ids, variant_ids: input.variant_ids, region_id: input.region_id }))
+    )
     return new WorkflowResponse(updateGroupCampaignStep(input))
   }
 )

@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { count, paging } from "../../utils/validate"
 
 export const AdminConfigureAppChannel = z
   .object({
@@ -13,20 +14,19 @@ export type AdminConfigureAppChannelType = z.infer<typeof AdminConfigureAppChann
 
 export const AdminMarkAppExclusive = z
   .object({
-    sales_channel_ids: z.array(z.string().min(1)).min(1),
+    sales_channel_ids: z.array(z.string().min(1)).min(1).max(100),
     title: z.string().max(200).nullish(),
     description: z.string().max(2000).nullish(),
     public_code: z.boolean().optional(),
-    per_customer_limit: z.number().int().min(1).nullish(),
-    per_device_limit: z.number().int().min(1).nullish(),
+    per_customer_limit: count.min(1).nullish(),
+    per_device_limit: count.min(1).nullish(),
   })
   .strict()
 export type AdminMarkAppExclusiveType = z.infer<typeof AdminMarkAppExclusive>
 
 export const AdminListAppPromotions = z
   .object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...paging(50),
     sales_channel_id: z.string().optional(),
   })
   .strict()

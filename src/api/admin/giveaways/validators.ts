@@ -1,7 +1,7 @@
 import { z } from "zod"
+import { count, httpUrl, paging as listPaging } from "../../utils/validate"
 
 const date = z.coerce.date()
-const count = z.number().int().min(0)
 const ids = z.array(z.string().min(1)).max(500)
 const country = z
   .string()
@@ -18,13 +18,13 @@ const giveawayFields = {
   product_ids: ids.nullish(),
   variant_ids: ids.nullish(),
   entries_per_unit: count.min(1).max(1000),
-  max_entries_per_customer: count.min(1).nullish(),
+  max_entries_per_customer: count.min(1).max(1_000_000).nullish(),
   starts_at: date,
   ends_at: date,
   eligible_countries: z.array(country).max(250).nullish(),
   min_age: count.max(120).nullish(),
   rules_text: z.string().max(50_000).nullish(),
-  rules_url: z.string().url().max(2000).nullish(),
+  rules_url: httpUrl.nullish(),
   free_entry_enabled: z.boolean(),
   free_entries_per_day: count.min(1).max(100),
   claim_days: count.min(1).max(365),
@@ -52,10 +52,7 @@ export const AdminUpdateGiveaway = z
   .strict()
 export type AdminUpdateGiveawayType = z.infer<typeof AdminUpdateGiveaway>
 
-const paging = {
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-}
+const paging = listPaging()
 const list = (value: z.ZodTypeAny) => z.union([value, z.array(value)]).optional()
 const flag = z.enum(["true", "false"]).transform((v) => v === "true")
 

@@ -1,8 +1,9 @@
 import { z } from "zod"
+import { count, paging as listPaging } from "../../utils/validate"
 import { tierProblems } from "../../../modules/group-order/lib/tiers"
 
 const date = z.coerce.date()
-const positive = z.number().int().min(1)
+const positive = count.min(1)
 
 const tier = z.object({ min_units: positive, percent: z.number().gt(0).max(100) }).strict()
 const tiers = z.array(tier).min(1).max(10).superRefine((list, ctx) => {
@@ -17,14 +18,14 @@ const tiers = z.array(tier).min(1).max(10).superRefine((list, ctx) => {
 const campaignFields = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(2000).nullish(),
-  product_ids: z.array(z.string().min(1)).max(500).optional(),
-  variant_ids: z.array(z.string().min(1)).max(2000).optional(),
+  product_ids: z.array(z.string().min(1).max(100)).max(500).optional(),
+  variant_ids: z.array(z.string().min(1).max(100)).max(2000).optional(),
   tiers,
   starts_at: date,
   ends_at: date,
   max_units_per_member: positive.nullish(),
-  max_members: z.number().int().min(2).nullish(),
-  currency_code: z.string().trim().length(3),
+  max_members: count.min(2).nullish(),
+  currency_code: z.string().trim().length(3).transform((code) => code.toLowerCase()),
   region_id: z.string().min(1).nullish(),
   metadata: z.record(z.unknown()).nullish(),
 }
@@ -58,10 +59,7 @@ export const AdminUpdateGroupCampaign = z
   .strict()
 export type AdminUpdateGroupCampaignType = z.infer<typeof AdminUpdateGroupCampaign>
 
-const paging = {
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-}
+const paging = listPaging()
 const list = (value: z.ZodTypeAny) => z.union([value, z.array(value)]).optional()
 
 export const AdminListGroupCampaigns = z

@@ -1,7 +1,9 @@
 import { z } from "zod"
+import { count, paging as listPaging } from "../../utils/validate"
 
 const date = z.coerce.date()
-const count = z.number().int().min(0)
+/** A release date staff set now: a past one would release (and charge for shipping) at once. */
+const futureDate = date.refine((value) => value.getTime() > Date.now(), "must be in the future")
 
 /** Fields staff may set on a plan, at creation and later. */
 const planFields = {
@@ -18,8 +20,8 @@ const planFields = {
 export const AdminCreatePreorderPlan = z
   .object({
     ...planFields,
-    variant_id: z.string().min(1),
-    release_date: date,
+    variant_id: z.string().min(1).max(100),
+    release_date: futureDate,
     status: z.enum(["draft", "active"]).optional(),
   })
   .strict()
@@ -39,17 +41,14 @@ export type AdminCreatePreorderPlanType = z.infer<typeof AdminCreatePreorderPlan
 export const AdminUpdatePreorderPlan = z
   .object({
     ...planFields,
-    release_date: date.optional(),
+    release_date: futureDate.optional(),
     status: z.enum(["draft", "active", "cancelled"]).optional(),
     reason: z.string().max(500).nullish(),
   })
   .strict()
 export type AdminUpdatePreorderPlanType = z.infer<typeof AdminUpdatePreorderPlan>
 
-const paging = {
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-}
+const paging = listPaging()
 const list = (value: z.ZodTypeAny) => z.union([value, z.array(value)]).optional()
 
 export const AdminListPreorderPlans = z

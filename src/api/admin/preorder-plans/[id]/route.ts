@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../../../../modules/preorder"
 import type PreorderModuleService from "../../../../modules/preorder/service"
+import { deletePreorderPlanWorkflow } from "../../../../workflows/preorder/delete-preorder-plan"
 import { updatePreorderPlanWorkflow } from "../../../../workflows/preorder/manage-preorder-plans"
 import { adminPlan } from "../serialize"
 import type { AdminUpdatePreorderPlanType } from "../validators"
@@ -29,13 +30,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdatePreorderPl
 
 /** DELETE /admin/preorder-plans/:id: only a plan nobody has pre-ordered from (cancel it otherwise). */
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
-  const plan = await load(preorders, req.params.id)
-  const [, held] = await preorders.listAndCountPreorderItems({ plan_id: plan.id, status: ["reserved", "pending", "ready"] }, { take: 1 })
-  if (held > 0) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Plan ${plan.id} has ${held} live pre-order item(s); set status "cancelled" instead of deleting it`)
-  }
-  await updatePreorderPlanWorkflow(req.scope).run({ input: { id: plan.id, status: "draft" } })
-  await preorders.softDeletePreorderPlans(plan.id)
-  res.json({ id: plan.id, object: "preorder_plan", deleted: true })
+  const { result } = await deletePreorderPlanWorkflow(req.scope).run({ input: { id: req.params.id } })
+  res.json({ id: result.id, object: "preorder_plan", deleted: true })
 }

@@ -1,8 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { PREORDER_MODULE } from "../../../../../modules/preorder"
-import { allocateFirstComeFirstServed } from "../../../../../modules/preorder/lib/plan-state"
-import type PreorderModuleService from "../../../../../modules/preorder/service"
+import { allocatePreorderPlanWorkflow } from "../../../../../workflows/preorder/allocate-preorder-plan"
 import type { AdminAllocatePreorderPlanType } from "../../validators"
 
 /**
@@ -12,21 +9,11 @@ import type { AdminAllocatePreorderPlanType } from "../../validators"
  * Re-running with a new quantity re-allocates from scratch.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminAllocatePreorderPlanType>, res: MedusaResponse) {
-  const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
-  const [plan] = await preorders.listPreorderPlans({ id: req.params.id })
-  if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Pre-order plan ${req.params.id} was not found`)
-  const items = await preorders.listPreorderItems({ plan_id: plan.id, status: ["pending"] })
-  const result = allocateFirstComeFirstServed(
-    items.map((i) => ({ id: i.id, quantity: i.quantity, ordered_at: i.created_at as Date, order_id: i.order_id, email: i.email })),
-    req.validatedBody.received_quantity
-  )
-  if (items.length) {
-    await preorders.updatePreorderItems(result.allocations.map((a) => ({ id: a.item.id, allocated_units: a.allocated })))
-  }
-  await preorders.updatePreorderPlans({ id: plan.id, received_quantity: req.validatedBody.received_quantity })
+  const received = req.validatedBody.received_quantity
+  const { result } = await allocatePreorderPlanWorkflow(req.scope).run({ input: { plan_id: req.params.id, received_quantity: received } })
   res.json({
-    plan_id: plan.id,
-    received_quantity: req.validatedBody.received_quantity,
+    plan_id: req.params.id,
+    received_quantity: received,
     ordered_units: result.ordered,
     shortfall: result.shortfall,
     unallocated: result.allocations
