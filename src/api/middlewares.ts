@@ -37,8 +37,11 @@ import {
 } from "./admin/app-channels/validators"
 import { bindAppSession, guardAppCompletion, guardAppPromotionCodes } from "./utils/app-session-guards"
 import { groupCodesAsPromotions } from "./utils/group-code-guard"
-import { validateBody, validateQuery } from "./utils/validate"
+import { capArray, validateBody, validateQuery } from "./utils/validate"
 import { comebackErrorHandler } from "./utils/error-handler"
+
+/** Codes one cart request may carry: each costs the store a lookup. */
+const MAX_PROMO_CODES = 10
 
 /**
  * Validation (zod) and authentication of our routes. /admin/* already requires
@@ -71,7 +74,8 @@ export default defineMiddlewares({
     { matcher: "/store/app-sessions", methods: ["POST"], middlewares: [validateBody(StoreOpenAppSession)] },
     // App-only offers: carts bind to the app session presented with them; codes and completion are guarded.
     { matcher: "/store/carts/:id*", middlewares: [bindAppSession] },
-    { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [groupCodesAsPromotions, guardAppPromotionCodes] },
+    { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [capArray("promo_codes", MAX_PROMO_CODES), groupCodesAsPromotions, guardAppPromotionCodes] },
+    { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [capArray("promo_codes", MAX_PROMO_CODES)] },
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion] },
     { matcher: "/admin/giveaways", methods: ["GET"], middlewares: [validateQuery(AdminListGiveaways)] },
     { matcher: "/admin/giveaways", methods: ["POST"], middlewares: [validateBody(AdminCreateGiveaway)] },

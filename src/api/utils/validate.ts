@@ -57,3 +57,21 @@ export const httpUrl = z
   .max(2000)
   .url()
   .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http:// or https:// URL")
+
+/**
+ * Caps an array field of a body validated by Medusa's own schema (e.g. a cart's
+ * `promo_codes`): each entry costs a lookup, so an unbounded list is a cheap way
+ * to load the store. 400 naming the field.
+ */
+export function capArray(field: string, max: number, maxLength = 100) {
+  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const value = (req.body as Record<string, unknown> | undefined)?.[field]
+    if (Array.isArray(value)) {
+      if (value.length > max) return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${field}: at most ${max} entries`))
+      if (value.some((entry) => typeof entry !== "string" || entry.length > maxLength)) {
+        return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${field}: each entry must be a string of at most ${maxLength} characters`))
+      }
+    }
+    next()
+  }
+}

@@ -3,7 +3,9 @@ import { createGroupStep, createTierPromotionsStep, validateGroupStartStep } fro
 
 /**
  * A logged-in customer starts a group in an open campaign and gets its code to
- * share. Starting again while their group is open returns the same group.
+ * share. Starting again while their group is open returns the same group,
+ * also when two starts race (a partial unique index keeps one open group per
+ * leader and campaign).
  */
 export const startGroupOrderWorkflow = createWorkflow(
   "start-group-order",
@@ -12,7 +14,7 @@ export const startGroupOrderWorkflow = createWorkflow(
     const created = when("no-open-group-yet", { existing }, ({ existing }) => !existing).then(() => {
       const group = createGroupStep(input)
       return createTierPromotionsStep(
-        transform({ group, input }, ({ group, input }) => ({ group_id: group.id, code: group.code, campaign_id: input.campaign_id }))
+        transform({ group, input }, ({ group, input }) => ({ group_id: group.id, code: group.code, campaign_id: input.campaign_id, reused: group.reused }))
       )
     })
     const group = transform({ existing, created }, ({ existing, created }) => (existing ?? created) as { id: string; code: string })

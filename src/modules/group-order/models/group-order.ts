@@ -37,6 +37,8 @@ const GroupOrder = model
   .indexes([
     { on: ["code"], unique: true, where: "deleted_at IS NULL" },
     { on: ["status"] },
+    // A fan leads at most one open group per campaign, however many starts race.
+    { on: ["campaign_id", "leader_customer_id"], unique: true, where: "status = 'open' AND deleted_at IS NULL" },
   ])
 
 export default GroupOrder

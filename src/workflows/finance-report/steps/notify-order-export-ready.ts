@@ -13,7 +13,9 @@ export type NotifyOrderExportReadyInput = {
 
 /**
  * Tells the staff member who asked that the export is ready, with its download
- * link (once per export). The file is ready whatever happens here: a failed
+ * link (once per export), never the file's name: notification providers log
+ * their data, and the name is the file's unguessable storage key. The file is
+ * ready whatever happens here: a failed
  * notification is logged, never allowed to fail (and so delete) the export.
  */
 export const notifyOrderExportReadyStep = createStep(
@@ -24,7 +26,6 @@ export const notifyOrderExportReadyStep = createStep(
     const data = {
       export_id: input.export_id,
       download_url: `/admin/reports/order-exports/${input.export_id}/download`,
-      filename: input.file.filename,
       orders: input.file.orders,
       rows: input.file.rows,
     }

@@ -39,14 +39,22 @@ export const createGroupStep = createStep(
       const code = input.code ?? newGroupCode()
       const [taken] = await groups.listGroupOrders({ code }, { select: ["id"], withDeleted: true })
       if (taken && !input.code && attempt < 5) continue
-      const group = await groups.createGroupOrders({
-        campaign_id: input.campaign_id,
-        code,
-        leader_customer_id: input.customer_id,
-        status: "open",
-        promotions: [] as any,
-      })
-      return new StepResponse(group, group.id)
+      let group
+      try {
+        group = await groups.createGroupOrders({
+          campaign_id: input.campaign_id,
+          code,
+          leader_customer_id: input.customer_id,
+          status: "open",
+          promotions: [] as any,
+        })
+      } catch (error) {
+        // A parallel start by the same fan won the one-open-group-per-leader index: theirs is the group.
+        const [open] = await groups.listGroupOrders({ campaign_id: input.campaign_id, leader_customer_id: input.customer_id, status: ["open"] })
+        if (!open) throw error
+        return new StepResponse({ ...open, reused: true }, undefined)
+      }
+      return new StepResponse({ ...group, reused: false }, group.id)
     }
   },
   async (id, { container }) => {
@@ -65,8 +73,10 @@ export const createGroupStep = createStep(
  */
 export const createTierPromotionsStep = createStep(
   "create-group-tier-promotions",
-  async (input: { group_id: string; code: string; campaign_id: string }, { container }) => {
+  async (input: { group_id: string; code: string; campaign_id: string; reused?: boolean }, { container }) => {
     const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
+    // The group a parallel start created: that start makes its promotions.
+    if (input.reused) return new StepResponse(await groups.retrieveGroupOrder(input.group_id), [] as string[])
     const promotions = container.resolve(Modules.PROMOTION)
     const campaign = await groups.retrieveGroupCampaign(input.campaign_id)
     const productIds = (campaign.product_ids as unknown as string[]) ?? []
