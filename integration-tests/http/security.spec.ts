@@ -140,7 +140,7 @@ comebackIntegrationTestRunner(__filename, {
         expect(currency.data.message).toBe("Invalid request: currency_code: the store does not sell in eur (it sells in usd)")
         expect((await get("/admin/group-campaigns")).data.count).toBe(before)
         const created = await post("/admin/group-campaigns", { ...campaign, currency_code: "USD", region_id: demo.regionId })
-        expect(created.status).toBe(200)
+        expect(created.status).toBe(201)
         expect400(await post(`/admin/group-campaigns/${created.data.group_campaign.id}`, { variant_ids: ["variant_nope"] }), "variant_ids")
       })
 
@@ -155,7 +155,7 @@ comebackIntegrationTestRunner(__filename, {
         }
         expect((await get("/admin/giveaways")).data.count).toBe(before)
         const created = await post("/admin/giveaways", { ...giveaway, rules_url: "https://comeback.test/rules" })
-        expect(created.status).toBe(200)
+        expect(created.status).toBe(201)
         expect400(await post(`/admin/giveaways/${created.data.giveaway.id}`, { rules_url: "javascript:alert(1)" }), "rules_url")
       })
 
@@ -207,7 +207,7 @@ comebackIntegrationTestRunner(__filename, {
 
       it("deletes a plan once, and never one with live pre-orders", async () => {
         const created = await post("/admin/preorder-plans", { variant_id: resonance, release_date: new Date(Date.now() + 30 * DAY).toISOString(), status: "active" })
-        expect(created.status).toBe(200)
+        expect(created.status).toBe(201)
         const deletes = await Promise.all([0, 1, 2, 3].map(() => api.delete(`/admin/preorder-plans/${created.data.preorder_plan.id}`, admin).catch((e) => e.response)))
         expect(deletes.map((d) => d.status).sort()).toEqual([200, 404, 404, 404])
         const { data } = await api.get(`/admin/products/${demo.products[RESONANCE_HANDLE].id}/variants/${resonance}?fields=allow_backorder`, admin)

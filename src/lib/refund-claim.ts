@@ -7,3 +7,17 @@
  * workflows' lock TTLs, so a live run is never overtaken.
  */
 export const REFUND_CLAIM_STALE_SECONDS = 15 * 60
+
+/**
+ * The payment's refund whose note matches, read back after Medusa's refund
+ * workflow (which answers with the payment as it was before the refund).
+ */
+export async function findRefundByNote(
+  container: { resolve: (key: string) => any },
+  paymentId: string,
+  matches: (note: string | null | undefined) => boolean
+): Promise<{ id: string; amount: unknown } | undefined> {
+  const query = container.resolve("query")
+  const { data } = await query.graph({ entity: "payment", fields: ["id", "refunds.id", "refunds.note", "refunds.amount"], filters: { id: paymentId } })
+  return ((data[0] as any)?.refunds ?? []).find((r: any) => matches(r?.note))
+}

@@ -27,8 +27,8 @@ export const cancelPreorderItemWorkflow = createWorkflow("cancel-preorder-item",
       amount: refund.amount,
     }))
   )
-  const refunded = when("has-captured-payment", { refund }, ({ refund }) => !!refund.payment_id).then(() => {
-    return refundPaymentWorkflow.runAsStep({
+  when("has-captured-payment", { refund }, ({ refund }) => !!refund.payment_id).then(() => {
+    refundPaymentWorkflow.runAsStep({
       input: transform({ refund, input }, ({ refund, input }) => ({
         payment_id: refund.payment_id!,
         amount: refund.amount,
@@ -36,19 +36,7 @@ export const cancelPreorderItemWorkflow = createWorkflow("cancel-preorder-item",
       })),
     })
   })
-  const refundId = transform({ refunded, refund, input }, ({ refunded, refund, input }) => {
-    const refunds = ((refunded as any)?.refunds ?? []) as { id: string; note: string | null }[]
-    return refunds.find((r) => r.note === preorderRefundNote(refund.item_id, input.reason))?.id ?? refunds[refunds.length - 1]?.id ?? null
-  })
-  recordPreorderRefundStep(
-    transform({ refund, refundId }, ({ refund, refundId }) => ({
-      item_id: refund.item_id,
-      order_id: refund.order_id,
-      order_line_item_id: refund.order_line_item_id,
-      refund_id: refundId,
-      amount: refund.amount,
-    }))
-  )
+  recordPreorderRefundStep(transform({ refund }, ({ refund }) => ({ item_id: refund.item_id, payment_id: refund.payment_id })))
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(refund)
 })

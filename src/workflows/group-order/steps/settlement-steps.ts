@@ -1,6 +1,7 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { findRefundByNote } from "../../../lib/refund-claim"
 import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
 import { priceProtectionRefund } from "../../../modules/group-order/lib/settlement"
 import { tierFor } from "../../../modules/group-order/lib/tiers"
@@ -83,8 +84,8 @@ export const refundGroupMembersStep = createStep("refund-group-members", async (
       }
       const payment = refundable.filter((p) => MathBN.gte(p.left, refund)).sort((a, b) => (MathBN.gt(a.left, b.left) ? -1 : 1))[0]
       if (!payment) throw new Error(`no single payment of order ${purchase.order_id} has ${refund} left to refund`)
-      const { result } = await refundPaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: refund, note } })
-      const made = ((result as any)?.refunds ?? []).find((r: any) => r.note === note)
+      await refundPaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: refund, note } })
+      const made = await findRefundByNote(container, payment.id, (n) => n === note)
       await groups.updateGroupPurchases({ id: purchase.id, refund_status: "refunded", refund_id: made?.id ?? null, refund_amount: money(refund), refund_error: null, refunded_at: new Date() })
       outcome.refunded++
       outcome.total_refunded = MathBN.add(outcome.total_refunded, refund).toString()

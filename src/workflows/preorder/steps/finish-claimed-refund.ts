@@ -1,9 +1,12 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { findRefundByNote } from "../../../lib/refund-claim"
 import { PREORDER_MODULE } from "../../../modules/preorder"
 import type PreorderModuleService from "../../../modules/preorder/service"
 import { isPreorderRefundNote, preorderRefundNote } from "../refund-note"
+
+const refundOfItem = (container: { resolve: (key: string) => any }, paymentId: string, itemId: string) =>
+  findRefundByNote(container, paymentId, (note) => isPreorderRefundNote(note, itemId))
 
 export type FinishedRefund = { item_id: string; outcome: "taken_by_another_run" | "found" | "refunded" }
 
@@ -20,18 +23,16 @@ export const finishClaimedRefundStep = createStep(
       return new StepResponse({ item_id: input.item_id, outcome: "taken_by_another_run" })
     }
     const [item] = await preorders.listPreorderItems({ id: input.item_id })
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "payment", fields: ["id", "refunds.id", "refunds.note"], filters: { id: item.refund_payment_id! } })
-    const earlier = ((data[0] as any)?.refunds ?? []).find((r: any) => isPreorderRefundNote(r?.note, item.id))
+    const earlier = await refundOfItem(container, item.refund_payment_id!, item.id)
     if (earlier) {
       await preorders.updatePreorderItems({ id: item.id, refund_id: earlier.id, refund_status: "refunded" })
       return new StepResponse({ item_id: item.id, outcome: "found" })
     }
     const note = preorderRefundNote(item.id, item.cancel_reason ?? "cancelled")
-    const { result } = await refundPaymentWorkflow(container).run({
+    await refundPaymentWorkflow(container).run({
       input: { payment_id: item.refund_payment_id!, amount: (item as any).raw_refund_amount?.value ?? item.refund_amount, note },
     })
-    const made = (((result as any)?.refunds ?? []) as { id: string; note: string | null }[]).find((r) => r.note === note)
+    const made = await refundOfItem(container, item.refund_payment_id!, item.id)
     await preorders.updatePreorderItems({ id: item.id, refund_id: made?.id ?? null, refund_status: "refunded" })
     return new StepResponse({ item_id: item.id, outcome: "refunded" })
   }
