@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "node:crypto"
 import { DEMO_APP_KEY } from "../../demo-key"
+import SignedTokenAttestationProvider from "../../providers/signed-token"
 import { AppTokenError, signAppToken, trustedKeysFrom, verifyAppToken } from "../app-token"
 
 const trusted = { [DEMO_APP_KEY.kid]: DEMO_APP_KEY.public_key_pem }
@@ -70,5 +71,12 @@ describe("app attestation tokens", () => {
     expect(() => trustedKeysFrom({ broken: "not a pem" })).toThrow(`APP_ATTESTATION_KEYS: key "broken" is not a PEM public key`)
     expect(() => trustedKeysFrom({ private: DEMO_APP_KEY.private_key_pem })).toThrow(/must be an Ed25519 public key/)
     expect([...trustedKeysFrom({ ...trusted, __proto__x: DEMO_APP_KEY.public_key_pem }).keys()]).toEqual([DEMO_APP_KEY.kid, "__proto__x"])
+  })
+  it("refuse the committed demo key at boot unless the demo is asked for, whatever its kid", () => {
+    const keys = { "innocent-name": DEMO_APP_KEY.public_key_pem }
+    expect(() => new SignedTokenAttestationProvider({ keys })).toThrow(/"innocent-name" is the committed demo key/)
+    const demo = new SignedTokenAttestationProvider({ keys, allow_demo_key: true })
+    expect(demo.demoKeyIds).toEqual(["innocent-name"])
+    expect(new SignedTokenAttestationProvider({}).status()).toEqual({ ready: false, details: { key_ids: [], problem: "no trusted keys: set APP_ATTESTATION_KEYS" } })
   })
 })
