@@ -195,7 +195,14 @@ describe("two server processes, one database", () => {
         await startPayment(apis[i % 2], webKey, cartId, "pp_system_default", auth)
         const completed = await completeCart(apis[(i + 1) % 2], webKey, cartId, auth)
         expect(completed.status).toBe(200)
-        return { auth, orderId: completed.data.order.id as string }
+        const orderId = completed.data.order.id as string
+        // Captured at placement by a subscriber: only a captured payment is refunded.
+        const status = await until(
+          async () => (await apis[i % 2].get(`/admin/orders/${orderId}?fields=payment_status`, shop.admin)).data.order.payment_status,
+          (value) => value === "captured"
+        )
+        expect(status).toBe("captured")
+        return { auth, orderId }
       })
     )
     const { data } = await apis[0].get(`/admin/preorder-plans?variant_id=${boring}`, shop.admin)
