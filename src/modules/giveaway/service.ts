@@ -130,7 +130,9 @@ class GiveawayModuleService extends MedusaService({
       const Provider = loaded.default ?? loaded
       this.beacon_ = new Provider(config.options ?? {})
     }
-    this.beaconDelayMs_ = (options.beacon_delay_seconds ?? 600) * 1000
+    const delay = options.beacon_delay_seconds ?? 600
+    if (!Number.isFinite(delay) || delay < 0) throw new Error(`giveaway: beacon_delay_seconds must be a number of seconds >= 0, got ${delay}`)
+    this.beaconDelayMs_ = delay * 1000
   }
 
   beacon(): BeaconProvider {

@@ -1,9 +1,9 @@
 /**
  * The verifiable giveaway draw, algorithm "comeback-draw-v1".
  *
- * Pure and self-contained (imports only node:crypto) so that
- * `scripts/verify-draw.mjs` can load this very file and anyone can re-run a
- * published draw. Outsiders re-implement it from this comment, so it is exact:
+ * Pure and self-contained (imports only node:crypto). Outsiders re-implement it
+ * from this comment (the standalone verifier, ../verifier/verify-draw.js, is one
+ * such re-implementation), so it is exact:
  *
  * Inputs
  *   seed          32 random bytes, published as 64 hex characters (either case).

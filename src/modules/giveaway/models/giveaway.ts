@@ -58,7 +58,7 @@ const Giveaway = model
     went_live_at: model.dateTime().nullable(),
     drawn_at: model.dateTime().nullable(),
     closed_at: model.dateTime().nullable(),
-    /** The PublishedDraw (lib/draw.ts) exactly as `scripts/verify-draw.mjs` reads it. */
+    /** The PublishedDraw (lib/draw.ts) exactly as the standalone verifier (verifier/verify-draw.js) reads it. */
     published_draw: model.json().nullable(),
     entries: model.hasMany(() => GiveawayEntry, { mappedBy: "giveaway" }),
     winners: model.hasMany(() => GiveawayWinner, { mappedBy: "giveaway" }),
