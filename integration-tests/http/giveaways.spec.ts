@@ -395,7 +395,7 @@ comebackIntegrationTestRunner(__filename, {
         expect.objectContaining({
           already_drawn: false,
           draw: null,
-          waiting: { beacon_round: saved.round, available_at: roundTime(DRAND_QUICKNET, saved.round).toISOString() },
+          waiting: { beacon_round: saved.round, available_at: roundTime(DRAND_QUICKNET, saved.round).toISOString(), beacon_error: null },
         })
       )
       expect(beacon.requests.at(-1)).toEqual({ path: `/${DRAND_QUICKNET.chain_hash}/public/${saved.round}`, status: 425 })
@@ -421,9 +421,30 @@ comebackIntegrationTestRunner(__filename, {
         (d) => d.count >= 1
       )
       expect((await entries(weYoung, `&customer_id=${fans.casey.id}`)).giveaway_entries[0].voided_entries).toBe(0)
+      // An order placed before ends_at but handled after the close earns nothing; staff see it in the audit log.
+      const giveaways: GiveawayModuleService = getContainer().resolve(GIVEAWAY_MODULE)
+      const late = {
+        order_id: "order_late",
+        customer_id: fans.avery.id,
+        email: fans.avery.email,
+        placed_at: new Date(new Date(closed.ends_at).getTime() - 1000),
+        country_code: "us",
+        region: "CA",
+        lines: [{ id: "ordli_late", product_id: demo.products[HOT_SAUCE_HANDLE].id, variant_id: v.crazy, quantity: 2 }],
+      }
+      expect(await giveaways.earnEntries(late)).toEqual([])
+      await giveaways.earnEntries(late) // a replayed order.placed is recorded once
+      const { data: notEarned } = await api.get(`/admin/giveaways/${weYoung}/audit?action=entries_not_earned_after_close`, admin)
+      expect(notEarned.giveaway_audit_logs.map((row) => row.details)).toEqual([
+        { order_id: "order_late", customer_id: fans.avery.id, order_line_item_ids: ["ordli_late"], units: 2 },
+      ])
 
       // Once the round is published, two draws at once draw once; drawing again changes nothing.
       publishRoundsUntil(roundTime(DRAND_QUICKNET, saved.round))
+      beacon.fail(1) // an unreachable beacon is no 5xx: the draw keeps waiting and says why
+      const down = await draw(weYoung)
+      expect(down.status).toBe(202)
+      expect(down.data.waiting.beacon_error).toContain("HTTP 503")
       const [a, b] = await Promise.all([draw(weYoung), draw(weYoung)])
       expect([a.status, b.status]).toEqual([200, 200])
       expect([a.data.already_drawn, b.data.already_drawn].sort()).toEqual([false, true])
@@ -580,7 +601,9 @@ comebackIntegrationTestRunner(__filename, {
       const lateAt = new Date(new Date(before.ends_at).getTime() + DAY)
       const run = await runDueGiveawayDraws(getContainer(), lateAt)
       const newRound = firstRoundAfter(DRAND_QUICKNET, new Date(lateAt.getTime() + BEACON_DELAY_MS))
-      expect(run.waiting).toEqual(expect.arrayContaining([{ id: rally, beacon_round: newRound, available_at: roundTime(DRAND_QUICKNET, newRound).toISOString() }]))
+      expect(run.waiting).toEqual(
+        expect.arrayContaining([{ id: rally, beacon_round: newRound, available_at: roundTime(DRAND_QUICKNET, newRound).toISOString(), beacon_error: null }])
+      )
       const after = (await api.get(`/store/giveaways/${rally}`, store())).data.giveaway
       expect(after.beacon.round).toBe(newRound)
       expect(after.history.find((h) => h.action === "beacon_recommitted").details).toEqual({

@@ -21,7 +21,7 @@ export async function runDueGiveawayDraws(container: MedusaContainer, now = new 
   const giveaways: GiveawayModuleService = container.resolve(GIVEAWAY_MODULE)
   const due = await giveaways.listGiveaways({ status: ["live"], ends_at: { $lte: now } }, { select: ["id"], order: { ends_at: "ASC" } })
   const drawn: string[] = []
-  const waiting: { id: string; beacon_round: number; available_at: string }[] = []
+  const waiting: { id: string; beacon_round: number; available_at: string; beacon_error: string | null }[] = []
   const failed: { id: string; error: string }[] = []
   for (const giveaway of due) {
     try {

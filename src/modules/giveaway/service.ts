@@ -273,7 +273,43 @@ class GiveawayModuleService extends MedusaService({
       }
       await this.addToTally(sql, g.id, order.customer_id, granted, g.max_entries_per_customer)
     }
+    await this.recordEntriesAfterClose(sql, order)
     return earned
+  }
+
+  /**
+   * An order placed inside a window whose entries were already closed (its
+   * order.placed was handled after the list was committed) earns nothing: the
+   * committed list is final. Staff see it in the audit log, once per order.
+   */
+  private async recordEntriesAfterClose(sql: SqlManager, order: OrderForEntries) {
+    const closed = await sql.execute(
+      `SELECT id, product_ids, variant_ids, eligible_countries FROM giveaway
+       WHERE status IN ('live', 'drawn') AND deleted_at IS NULL AND starts_at <= ? AND ends_at > ? AND entries_closed_at IS NOT NULL`,
+      [order.placed_at, order.placed_at]
+    )
+    for (const g of closed) {
+      if (!countryEligible(g, order.country_code)) continue
+      const lines = order.lines.filter((line) => line.quantity > 0 && lineEligible(g, line))
+      if (!lines.length) continue
+      const existing = await sql.execute(
+        `SELECT order_line_item_id FROM giveaway_entry WHERE giveaway_id = ? AND order_id = ? AND deleted_at IS NULL`,
+        [g.id, order.order_id]
+      )
+      const missing = lines.filter((line) => !existing.some((row) => row.order_line_item_id === line.id))
+      if (!missing.length) continue
+      const [seen] = await sql.execute(
+        `SELECT id FROM giveaway_audit_log WHERE giveaway_id = ? AND action = 'entries_not_earned_after_close' AND details->>'order_id' = ?`,
+        [g.id, order.order_id]
+      )
+      if (seen) continue
+      await this.audit(sql, g.id, { type: "system", id: null }, "entries_not_earned_after_close", {
+        order_id: order.order_id,
+        customer_id: order.customer_id,
+        order_line_item_ids: missing.map((line) => line.id),
+        units: missing.reduce((sum, line) => sum + line.quantity, 0),
+      })
+    }
   }
 
   /** Undoes earnEntries (a compensation): removes the rows and their entries from the tallies. */

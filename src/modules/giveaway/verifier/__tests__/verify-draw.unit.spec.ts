@@ -201,3 +201,11 @@ describe("node verify-draw.js (the command a fan runs)", () => {
     expect(run(["--committed-hash", "nothex"]).code).toBe(2)
   })
 })
+
+describe("the served copy", () => {
+  it("is byte for byte verify-draw.js (run `node scripts/embed-verifier.mjs` after editing it)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { verifierSource } = require("../index")
+    expect(verifierSource().source).toBe(fs.readFileSync(FILE, "utf8"))
+  })
+})
