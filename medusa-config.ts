@@ -112,7 +112,14 @@ module.exports = defineConfig({
         ],
       },
     },
-    { resolve: "./src/modules/giveaway" },
+    {
+      resolve: "./src/modules/giveaway",
+      options: {
+        // The public randomness beacon draws commit to: drand quicknet over HTTPS (relays tried in order).
+        beacon: { id: "drand", options: { urls: env.GIVEAWAY_BEACON_URLS ? env.GIVEAWAY_BEACON_URLS.split(",") : undefined } },
+        beacon_delay_seconds: env.GIVEAWAY_BEACON_DELAY_SECONDS ? Number(env.GIVEAWAY_BEACON_DELAY_SECONDS) : undefined,
+      },
+    },
     { resolve: "./src/modules/finance-report" },
     {
       key: Modules.PAYMENT,

@@ -10,13 +10,27 @@ import { demoGiveawayId, seedGiveawayDemo } from "../../src/scripts/demo/seed-gi
 import { HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
 import { GIVEAWAY_MODULE } from "../../src/modules/giveaway"
 import type GiveawayModuleService from "../../src/modules/giveaway/service"
-import { commitment } from "../../src/modules/giveaway/lib/draw"
+import { commitment, entriesHash } from "../../src/modules/giveaway/lib/draw"
+import { DRAND_QUICKNET, firstRoundAfter, roundTime } from "../../src/modules/giveaway/lib/beacon"
 import { runDueGiveawayDraws } from "../../src/jobs/draw-due-giveaways"
+import { startBeaconStandIn } from "../utils/beacon-stand-in"
 
 jest.setTimeout(240_000)
 
 const DAY = 86_400_000
-const ROOT = path.resolve(__dirname, "../..")
+const BEACON_DELAY_MS = 600_000 // the module's default beacon_delay_seconds
+const VERIFIER = path.resolve(__dirname, "../../src/modules/giveaway/verifier/verify-draw.js")
+
+let beacon: Awaited<ReturnType<typeof startBeaconStandIn>>
+// Runs before the Medusa runner's own beforeAll, so medusa-config.ts points the drand provider at the stand-in.
+beforeAll(async () => {
+  beacon = await startBeaconStandIn()
+  process.env.GIVEAWAY_BEACON_URLS = beacon.url
+})
+afterAll(() => beacon?.close())
+
+/** The round a giveaway ending at `endsAt` commits to at go-live. */
+const committedRound = (endsAt: string | Date) => firstRoundAfter(DRAND_QUICKNET, new Date(new Date(endsAt).getTime() + BEACON_DELAY_MS))
 
 const waitFor = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs
@@ -28,12 +42,12 @@ const waitFor = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, tim
   return value
 }
 
-/** Runs the documented verify command on a published draw; returns its exit code and output. */
-function verifyDraw(published: unknown) {
+/** Runs the standalone verifier (`verifier`: a file path) on a published draw as a fan would; returns its exit code and output. */
+function verifyDraw(published: unknown, args: string[], verifier = VERIFIER) {
   const file = path.join(os.tmpdir(), `giveaway-draw-${process.pid}-${Date.now()}.json`)
   fs.writeFileSync(file, JSON.stringify(published))
   try {
-    const run = spawnSync(process.execPath, ["scripts/verify-draw.mjs", file], { cwd: ROOT, encoding: "utf8" })
+    const run = spawnSync(process.execPath, [verifier, file, ...args], { cwd: os.tmpdir(), encoding: "utf8" })
     return { code: run.status, out: run.stdout, err: run.stderr }
   } finally {
     fs.rmSync(file, { force: true })
@@ -140,7 +154,10 @@ comebackIntegrationTestRunner(__filename, {
 
     beforeEach(async () => {
       admin = await adminHeaders(api)
+      beacon.setNow(new Date()) // the beacon publishes rounds up to now
     })
+    /** Lets the beacon publish every round up to `at` (default: far enough for any giveaway here). */
+    const publishRoundsUntil = (at = new Date(Date.now() + 40 * DAY)) => beacon.setNow(at)
 
     it("publishes the rules and the seed's commitment hash from go-live, and never the seed before the draw", async () => {
       expect(await seedGiveawayDemo(getContainer(), demo)).toBeUndefined() // the demo seed runs again without a second giveaway
@@ -162,15 +179,34 @@ comebackIntegrationTestRunner(__filename, {
           free_entries_per_day: 1,
           eligible_countries: ["us"],
           rules_text: expect.stringContaining("NO PURCHASE NECESSARY"),
+          // committed at go-live with the seed hash: the beacon round after ends_at + the delay
+          beacon: {
+            provider: "drand",
+            chain_hash: DRAND_QUICKNET.chain_hash,
+            round: committedRound(listed.ends_at),
+            round_time: roundTime(DRAND_QUICKNET, committedRound(listed.ends_at)).toISOString(),
+            public_url: `https://api.drand.sh/${DRAND_QUICKNET.chain_hash}/public/${committedRound(listed.ends_at)}`,
+          },
+          entries_hash: null,
+          verifier_url: `/store/giveaways/${weYoung}/verifier.js`,
           draw: null,
         })
       )
+      const { data: page } = await api.get(`/store/giveaways/${weYoung}`, store())
+      expect(page.giveaway.history).toEqual([
+        {
+          action: "went_live",
+          at: expect.any(String),
+          details: { seed_hash: stored.seed_hash, beacon_round: listed.beacon.round, beacon_round_at: listed.beacon.round_time },
+        },
+      ])
       const byProduct = await api.get(`/store/giveaways?product_id=${demo.products[RESONANCE_HANDLE].id}`, store())
       expect(byProduct.data.giveaways.map((g) => g.id)).toEqual([rally])
 
       const tooEarly = await api.get(`/store/giveaways/${weYoung}/draw`, store()).catch((e) => e.response)
       expect(tooEarly.status).toBe(400)
       expect(tooEarly.data.message).toContain(stored.seed_hash)
+      expect(tooEarly.data.message).toContain(`committed beacon round is ${listed.beacon.round}`)
 
       const bodies = [
         list.data,
@@ -309,7 +345,15 @@ comebackIntegrationTestRunner(__filename, {
       expect(second.data).toEqual(expect.objectContaining({ reason: "daily_limit", retry_at: tomorrow }))
       expect(second.data.message).toContain("limited to 1 per day")
       const { data } = await api.get(`/store/giveaways/${weYoung}`, store(fans.casey))
-      expect(data.giveaway.my_entries).toEqual({ entries: 3, free_entries: 1, free_entry_available: false, free_entry_retry_at: tomorrow })
+      // no entrant label before entries close
+      expect(data.giveaway.my_entries).toEqual({
+        entries: 3,
+        free_entries: 1,
+        free_entry_available: false,
+        free_entry_retry_at: tomorrow,
+        entrant: null,
+        drawn_entries: null,
+      })
 
       const capped = await api.post(url, body, store(fans.blake)).catch((e) => e.response)
       expect(capped.status).toBe(400)
@@ -327,18 +371,85 @@ comebackIntegrationTestRunner(__filename, {
       expect(anonymous.status).toBe(401)
     })
 
-    it("draws once from the committed seed: again, or at the same moment, gives the same winners, and the published draw verifies", async () => {
-      const seedHash = (await api.get(`/store/giveaways/${weYoung}`, store())).data.giveaway.seed_hash
+    it("draws once, with the committed beacon round on the entry list committed at close; the standalone verifier agrees", async () => {
+      // What a fan saves at go-live.
+      const golive = (await api.get(`/store/giveaways/${weYoung}`, store())).data.giveaway
+      const saved = { seed_hash: golive.seed_hash, round: golive.beacon.round }
       const early = await draw(weYoung)
       expect(early.status).toBe(400)
       expect(early.data.message).toContain("ends_at")
+      const chosen = await draw(weYoung, { public_value: "beacon-round-4242" })
+      expect(chosen.status).toBe(400)
+      expect(chosen.data.message).toContain("public_value")
 
+      // Closing early is allowed and public; extending a live giveaway is not.
       expect((await closeWindow(weYoung)).status).toBe(200)
-      const [a, b] = await Promise.all([draw(weYoung, { public_value: "beacon-round-4242" }), draw(weYoung, { public_value: "beacon-round-4242" })])
+      const later = await api.post(`/admin/giveaways/${weYoung}`, { ends_at: new Date(Date.now() + DAY).toISOString() }, admin).catch((e) => e.response)
+      expect(later.status).toBe(400)
+      expect(later.data.message).toBe("ends_at: can only move earlier once the giveaway is live")
+
+      // Before the round is published, the draw closes and commits the entry list, then waits.
+      const waiting = await draw(weYoung)
+      expect(waiting.status).toBe(202)
+      expect(waiting.data).toEqual(
+        expect.objectContaining({
+          already_drawn: false,
+          draw: null,
+          waiting: { beacon_round: saved.round, available_at: roundTime(DRAND_QUICKNET, saved.round).toISOString(), beacon_error: null },
+        })
+      )
+      expect(beacon.requests.at(-1)).toEqual({ path: `/${DRAND_QUICKNET.chain_hash}/public/${saved.round}`, status: 425 })
+      const closed = (await api.get(`/store/giveaways/${weYoung}`, store(fans.avery))).data.giveaway
+      const committedList = [
+        { entrant: "E0001", entries: 3 },
+        { entrant: "E0002", entries: 10 },
+        { entrant: "E0003", entries: 2 },
+      ]
+      expect(closed).toEqual(expect.objectContaining({ state: "ended", entries_hash: entriesHash(committedList), entrants: 3, draw: null }))
+      expect(new Date(closed.entries_closed_at).getTime()).toBeLessThan(roundTime(DRAND_QUICKNET, saved.round).getTime())
+      expect(closed.history.map((h) => h.action)).toEqual(["went_live", "ends_at_moved", "entries_closed"])
+      expect(closed.history[1].details).toEqual({ from: golive.ends_at, to: expect.any(String) })
+      expect(closed.history[2].details).toEqual({ entries_hash: closed.entries_hash, entrants: 3, total_entries: 15, beacon_round: saved.round })
+      // A fan finds themselves in the committed list: label and entries.
+      expect(closed.my_entries).toEqual(expect.objectContaining({ entries: 3, entrant: "E0001", drawn_entries: 3 }))
+      const mine = (await api.get("/store/customers/me/giveaway-entries", store(fans.blake))).data
+      expect(mine.entrants_by_giveaway).toEqual({ [weYoung]: { entrant: "E0002", entries: 10 } })
+      // Entries are frozen from the close: a cancellation now voids nothing, and says so in the audit log.
+      await api.post(`/admin/orders/${orders.casey.id}/cancel`, {}, admin)
+      await waitFor(
+        async () => (await api.get(`/admin/giveaways/${weYoung}/audit?action=entries_not_voided_after_draw`, admin)).data,
+        (d) => d.count >= 1
+      )
+      expect((await entries(weYoung, `&customer_id=${fans.casey.id}`)).giveaway_entries[0].voided_entries).toBe(0)
+      // An order placed before ends_at but handled after the close earns nothing; staff see it in the audit log.
+      const giveaways: GiveawayModuleService = getContainer().resolve(GIVEAWAY_MODULE)
+      const late = {
+        order_id: "order_late",
+        customer_id: fans.avery.id,
+        email: fans.avery.email,
+        placed_at: new Date(new Date(closed.ends_at).getTime() - 1000),
+        country_code: "us",
+        region: "CA",
+        lines: [{ id: "ordli_late", product_id: demo.products[HOT_SAUCE_HANDLE].id, variant_id: v.crazy, quantity: 2 }],
+      }
+      expect(await giveaways.earnEntries(late)).toEqual([])
+      await giveaways.earnEntries(late) // a replayed order.placed is recorded once
+      const { data: notEarned } = await api.get(`/admin/giveaways/${weYoung}/audit?action=entries_not_earned_after_close`, admin)
+      expect(notEarned.giveaway_audit_logs.map((row) => row.details)).toEqual([
+        { order_id: "order_late", customer_id: fans.avery.id, order_line_item_ids: ["ordli_late"], units: 2 },
+      ])
+
+      // Once the round is published, two draws at once draw once; drawing again changes nothing.
+      publishRoundsUntil(roundTime(DRAND_QUICKNET, saved.round))
+      beacon.fail(1) // an unreachable beacon is no 5xx: the draw keeps waiting and says why
+      const down = await draw(weYoung)
+      expect(down.status).toBe(202)
+      expect(down.data.waiting.beacon_error).toContain("HTTP 503")
+      const [a, b] = await Promise.all([draw(weYoung), draw(weYoung)])
       expect([a.status, b.status]).toEqual([200, 200])
       expect([a.data.already_drawn, b.data.already_drawn].sort()).toEqual([false, true])
       expect(a.data.draw).toEqual(b.data.draw)
-      const again = await draw(weYoung, { public_value: "another value" })
+      const again = await draw(weYoung)
       expect(again.data.already_drawn).toBe(true)
       expect(again.data.draw).toEqual(a.data.draw)
       // The same people in the same places (notification fields change as the subscriber notifies them).
@@ -346,26 +457,52 @@ comebackIntegrationTestRunner(__filename, {
       expect(places(again.data.winners)).toEqual(places(a.data.winners))
 
       const published = (await api.get(`/store/giveaways/${weYoung}/draw`, store())).data
+      const round = beacon.round(saved.round)
       expect(published).toEqual(
         expect.objectContaining({
           algorithm: "comeback-draw-v1",
-          seed_hash: seedHash,
-          public_value: "beacon-round-4242",
+          giveaway_id: weYoung,
+          seed_hash: saved.seed_hash,
+          public_value: round.randomness,
+          beacon: expect.objectContaining({ provider: "drand", round: saved.round, randomness: round.randomness, signature: round.signature }),
+          entries_hash: closed.entries_hash,
+          entries_closed_at: closed.entries_closed_at,
           winners_count: 1,
           alternates_count: 3,
-          entries: [
-            { entrant: "E0001", entries: 3 },
-            { entrant: "E0002", entries: 10 },
-            { entrant: "E0003", entries: 2 },
-          ],
+          entries: committedList,
         })
       )
-      expect(commitment(published.seed)).toBe(seedHash)
+      expect(commitment(published.seed)).toBe(saved.seed_hash)
       expect(JSON.stringify(published)).not.toMatch(/example\.com|cus_/)
-      expect(verifyDraw(published)).toEqual(expect.objectContaining({ code: 0, out: "OK: winners verified (3 entrants, 15 entries)\n" }))
-      const tampered = verifyDraw({ ...published, winners: published.alternates.slice(0, 1) })
-      expect(tampered.code).toBe(1)
-      expect(tampered.out).toContain("FAILED")
+
+      // The fan downloads the verifier from the store and runs it with what they saved.
+      const download = await api.get(`/store/giveaways/${weYoung}/verifier.js`, { ...store(), responseType: "text" })
+      expect(download.headers["content-type"]).toContain("javascript")
+      expect(download.data).toBe(fs.readFileSync(VERIFIER, "utf8"))
+      const verifier = path.join(os.tmpdir(), `verify-${process.pid}.js`)
+      fs.writeFileSync(verifier, download.data)
+      const args = ["--committed-hash", saved.seed_hash, "--round", String(saved.round), "--entries-hash", closed.entries_hash]
+      const checked = verifyDraw(published, args, verifier)
+      expect(checked.code).toBe(0)
+      expect(checked.out).toContain(`drand quicknet round ${saved.round}`)
+      expect(checked.out).toContain(`randomness ${round.randomness}`)
+      expect(checked.out.trim().split("\n").pop()).toBe("OK: the draw checks out.")
+      // Tampered seed, entry list, round value, or a hash the fan did not save: each fails.
+      const otherSeed = "ab".repeat(32)
+      const tampered = {
+        seed: { ...published, seed: otherSeed, seed_hash: commitment(otherSeed) },
+        entries: { ...published, entries: [{ entrant: "E0001", entries: 30 }, ...published.entries.slice(1)] },
+        round: { ...published, public_value: beacon.round(saved.round + 1).randomness, beacon: { ...published.beacon, ...beacon.round(saved.round + 1) } },
+        winners: { ...published, winners: published.alternates.slice(0, 1) },
+      }
+      for (const [what, body] of Object.entries(tampered)) {
+        const result = verifyDraw(body, args, verifier)
+        expect([what, result.code]).toEqual([what, 1])
+        expect(result.out).toContain("FAILED")
+      }
+      expect(verifyDraw(tampered.round, args, verifier).out).toContain(`not round ${saved.round} that you saved`)
+      expect(verifyDraw(published, ["--committed-hash", "cd".repeat(32)], verifier).out).toContain("not the hash you saved")
+      fs.rmSync(verifier, { force: true })
 
       // one prize per customer: 3 entrants give 1 winner and 2 alternates, each customer once
       const { data: w } = await api.get(`/admin/giveaways/${weYoung}/winners`, admin)
@@ -386,23 +523,19 @@ comebackIntegrationTestRunner(__filename, {
         { rank: 1, entrant: winner.entrant, name: winner.public_name, region: "CA", claimed: false, promoted: false },
       ])
       expect(winner.public_name).toMatch(/^Fan [ABC]\.$/)
-      expect(shown.giveaway.draw).toEqual(expect.objectContaining({ seed: published.seed, entrants: 3, total_entries: 15 }))
+      expect(shown.giveaway.draw).toEqual(
+        expect.objectContaining({ seed: published.seed, entrants: 3, total_entries: 15, beacon_round: saved.round, entries_hash: closed.entries_hash })
+      )
+      expect(shown.giveaway.history.map((h) => h.action)).toEqual(["went_live", "ends_at_moved", "entries_closed", "drawn"])
       expect(JSON.stringify(shown)).not.toContain("@example.com")
 
-      // entries are frozen at the draw: a cancellation now voids nothing, and says so in the audit log
-      await api.post(`/admin/orders/${orders.casey.id}/cancel`, {}, admin)
-      const audit = await waitFor(
-        async () => (await api.get(`/admin/giveaways/${weYoung}/audit?action=entries_not_voided_after_draw`, admin)).data,
-        (d) => d.count >= 1
-      )
-      expect(audit.giveaway_audit_logs[0].details).toEqual(expect.objectContaining({ order_id: orders.casey.id }))
-      expect((await entries(weYoung, `&customer_id=${fans.casey.id}`)).giveaway_entries[0].voided_entries).toBe(0)
       expect((await runDueGiveawayDraws(getContainer())).drawn).toEqual([])
     })
 
     it("disqualifying a winner promotes the next alternate, who is notified; staff actions are audited", async () => {
       await closeWindow(weYoung)
-      await draw(weYoung)
+      publishRoundsUntil()
+      expect((await draw(weYoung)).status).toBe(200)
       // once the winner is told (and the claim deadline set), staff act
       const picks = await waitFor(() => picksOf(weYoung), (p) => p[0].status === "notified")
       const [first, second] = picks
@@ -430,7 +563,7 @@ comebackIntegrationTestRunner(__filename, {
       const me = (await api.get("/admin/users/me", admin)).data.user
       const { data: log } = await api.get(`/admin/giveaways/${weYoung}/audit?limit=50`, admin)
       const actions = log.giveaway_audit_logs.map((row) => row.action).reverse()
-      expect(actions).toEqual(["created", "went_live", "updated", "drawn", "winners_notified", "winner_disqualified", "alternate_promoted", "winners_notified", "prize_claimed"])
+      expect(actions).toEqual(["created", "went_live", "updated", "entries_closed", "drawn", "winners_notified", "winner_disqualified", "alternate_promoted", "winners_notified", "prize_claimed"])
       const byAction = Object.fromEntries(log.giveaway_audit_logs.map((row) => [row.action, row]))
       expect(byAction.winner_disqualified).toEqual(
         expect.objectContaining({ actor_type: "user", actor_id: me.id, details: expect.objectContaining({ reason: "Did not meet the age requirement" }) })
@@ -439,25 +572,73 @@ comebackIntegrationTestRunner(__filename, {
       expect(byAction.updated.details.changes).toEqual({ ends_at: expect.objectContaining({ to: expect.any(String) }) })
     })
 
-    it("the scheduled job draws every live giveaway whose window has closed, once", async () => {
-      const later = new Date(Date.now() + 31 * DAY)
-      const first = await runDueGiveawayDraws(getContainer(), later)
-      expect([...first.drawn].sort()).toEqual([rally, weYoung].sort())
-      expect(first.failed).toEqual([])
-      expect((await runDueGiveawayDraws(getContainer(), later)).drawn).toEqual([])
+    it("the scheduled job closes entries once the window has closed, then draws each giveaway once its round is published", async () => {
+      const ends = await Promise.all([weYoung, rally].map(async (id) => (await api.get(`/admin/giveaways/${id}`, admin)).data.giveaway))
+      const closeAt = new Date(Math.max(...ends.map((g) => new Date(g.ends_at).getTime())) + 60_000)
+      const first = await runDueGiveawayDraws(getContainer(), closeAt)
+      expect(first).toEqual(expect.objectContaining({ due: 2, drawn: [], failed: [] }))
+      expect(first.waiting.map((w) => [w.id, w.beacon_round]).sort()).toEqual(ends.map((g) => [g.id, g.beacon.round]).sort())
+
+      const drawAt = new Date(Math.max(...ends.map((g) => new Date(g.beacon.round_time).getTime())))
+      publishRoundsUntil(drawAt)
+      const second = await runDueGiveawayDraws(getContainer(), drawAt)
+      expect([...second.drawn].sort()).toEqual([rally, weYoung].sort())
+      expect(second.failed).toEqual([])
+      expect((await runDueGiveawayDraws(getContainer(), drawAt)).drawn).toEqual([])
       const { data } = await api.get(`/admin/giveaways/${rally}/audit?action=drawn`, admin)
       expect(data.giveaway_audit_logs).toEqual([expect.objectContaining({ actor_type: "system", actor_id: "draw-due-giveaways" })])
       const listed = (await api.get("/store/giveaways", store())).data.giveaways
       expect(listed.map((g) => [g.id, g.state])).toEqual(expect.arrayContaining([[weYoung, "drawn"], [rally, "drawn"]]))
       const published = (await api.get(`/store/giveaways/${rally}/draw`, store())).data
       expect(published.winners).toHaveLength(1)
-      expect(verifyDraw(published).code).toBe(0)
+      expect(published.beacon.round).toBe(ends.find((g) => g.id === rally).beacon.round)
+      expect(verifyDraw(published, ["--committed-hash", ends.find((g) => g.id === rally).seed_hash]).code).toBe(0)
+    })
+
+    it("entries closed after the committed round was published re-commit to a later round, on the public record", async () => {
+      const before = (await api.get(`/store/giveaways/${rally}`, store())).data.giveaway
+      // The store was down: entries close a day after ends_at, long after the committed round.
+      const lateAt = new Date(new Date(before.ends_at).getTime() + DAY)
+      const run = await runDueGiveawayDraws(getContainer(), lateAt)
+      const newRound = firstRoundAfter(DRAND_QUICKNET, new Date(lateAt.getTime() + BEACON_DELAY_MS))
+      expect(run.waiting).toEqual(
+        expect.arrayContaining([{ id: rally, beacon_round: newRound, available_at: roundTime(DRAND_QUICKNET, newRound).toISOString(), beacon_error: null }])
+      )
+      const after = (await api.get(`/store/giveaways/${rally}`, store())).data.giveaway
+      expect(after.beacon.round).toBe(newRound)
+      expect(after.history.find((h) => h.action === "beacon_recommitted").details).toEqual({
+        from_round: before.beacon.round,
+        to_round: newRound,
+        to_round_at: roundTime(DRAND_QUICKNET, newRound).toISOString(),
+        reason: expect.stringContaining(`after round ${before.beacon.round} was published`),
+      })
+      publishRoundsUntil(roundTime(DRAND_QUICKNET, newRound))
+      expect((await runDueGiveawayDraws(getContainer(), roundTime(DRAND_QUICKNET, newRound))).drawn).toContain(rally)
+      const published = (await api.get(`/store/giveaways/${rally}/draw`, store())).data
+      // A fan holding the round saved at go-live is told the draw used another one.
+      const result = verifyDraw(published, ["--committed-hash", before.seed_hash, "--round", String(before.beacon.round)])
+      expect(result.code).toBe(1)
+      expect(result.out).toContain(`the draw used beacon round ${newRound}, not round ${before.beacon.round} that you saved at go-live`)
+    })
+
+    it("a live giveaway closed without a draw stays public, with the closing on its record", async () => {
+      expect((await api.post(`/admin/giveaways/${rally}`, { status: "closed" }, admin)).status).toBe(200)
+      const { data } = await api.get(`/store/giveaways/${rally}`, store())
+      expect(data.giveaway).toEqual(expect.objectContaining({ status: "closed", state: "closed", draw: null }))
+      expect(data.giveaway.history.at(-1)).toEqual({ action: "closed", at: expect.any(String), details: { from: "live", without_draw: true } })
+      const listed = (await api.get("/store/giveaways", store())).data.giveaways
+      expect(listed.map((g) => g.id)).toContain(rally)
+      // A draft never went live: it is not public, closed or not.
+      const { data: draft } = await api.post("/admin/giveaways", { title: "Draft", prize: "Nothing", ends_at: new Date(Date.now() + DAY).toISOString() }, admin)
+      await api.post(`/admin/giveaways/${draft.giveaway.id}`, { status: "closed" }, admin)
+      expect((await api.get(`/store/giveaways/${draft.giveaway.id}`, store()).catch((e) => e.response)).status).toBe(404)
     })
 
     it("shows each customer only their own entries", async () => {
       const avery = (await api.get("/store/customers/me/giveaway-entries", store(fans.avery))).data
       expect(avery.giveaway_entries.map((e) => e.order_id)).toEqual([orders.avery.id, orders.avery.id])
       expect(avery.entries_by_giveaway).toEqual({ [weYoung]: 3, [rally]: 4 })
+      expect(avery.entrants_by_giveaway).toEqual({}) // labels exist once entries close
       expect(JSON.stringify(avery)).not.toContain("blake")
       const blake = (await api.get(`/store/customers/me/giveaway-entries?giveaway_id=${weYoung}`, store(fans.blake))).data
       expect(new Set(blake.giveaway_entries.map((e) => e.order_id))).toEqual(new Set([orders.blake1.id, orders.blake2.id]))

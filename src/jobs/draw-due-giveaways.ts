@@ -5,9 +5,12 @@ import type GiveawayModuleService from "../modules/giveaway/service"
 import { drawGiveawayWorkflow } from "../workflows/giveaway/draw-giveaway"
 
 /**
- * Every 5 minutes: draws every live giveaway whose entry window has closed.
- * The draw itself is idempotent and serialised per giveaway, so overlapping
- * runs (or an admin drawing at the same moment) draw each giveaway once.
+ * Every minute: for every live giveaway whose entry window has closed, closes
+ * and commits its entry list (well before its beacon round: the round is
+ * committed `beacon_delay_seconds` after ends_at), then draws it once the
+ * committed beacon round is published. The draw is idempotent and serialised
+ * per giveaway, so overlapping runs (or an admin at the same moment) draw
+ * each giveaway once.
  */
 export default async function drawDueGiveaways(container: MedusaContainer) {
   await runDueGiveawayDraws(container)
@@ -18,24 +21,26 @@ export async function runDueGiveawayDraws(container: MedusaContainer, now = new 
   const giveaways: GiveawayModuleService = container.resolve(GIVEAWAY_MODULE)
   const due = await giveaways.listGiveaways({ status: ["live"], ends_at: { $lte: now } }, { select: ["id"], order: { ends_at: "ASC" } })
   const drawn: string[] = []
+  const waiting: { id: string; beacon_round: number; available_at: string; beacon_error: string | null }[] = []
   const failed: { id: string; error: string }[] = []
   for (const giveaway of due) {
     try {
       const { result } = await drawGiveawayWorkflow(container).run({
         input: { giveaway_id: giveaway.id, actor: { type: "system", id: "draw-due-giveaways" }, now },
       })
-      if (result.first_draw) drawn.push(giveaway.id)
+      if (result.waiting) waiting.push({ id: giveaway.id, ...result.waiting })
+      else if (result.first_draw) drawn.push(giveaway.id)
     } catch (error) {
-      // One giveaway failing must not keep the others from their draw.
+      // One giveaway failing (e.g. the beacon unreachable) must not keep the others from their draw.
       failed.push({ id: giveaway.id, error: (error as Error).message })
       logger.error(`giveaways: drawing ${giveaway.id} failed: ${(error as Error).message}`)
     }
   }
-  if (due.length) logger.info(`giveaways: drew ${drawn.length} of ${due.length} due giveaway(s)`)
-  return { due: due.length, drawn, failed }
+  if (due.length) logger.info(`giveaways: drew ${drawn.length} of ${due.length} due giveaway(s), ${waiting.length} waiting for their beacon round`)
+  return { due: due.length, drawn, waiting, failed }
 }
 
 export const config = {
   name: "draw-due-giveaways",
-  schedule: "*/5 * * * *",
+  schedule: "* * * * *",
 }

@@ -8,14 +8,19 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { anonymiseEntrants, entriesEarned, entriesToVoid, freeEntryAllowed } from "./lib/entries"
-import { publishedDraw, type PublishedDraw } from "./lib/draw"
+import { entriesHash, publishedDraw, type DrawEntry, type PublishedDraw } from "./lib/draw"
+import { roundProblem, type BeaconRound } from "./lib/beacon"
+import DrandBeaconProvider from "./providers/drand"
+import type { BeaconProvider } from "./providers/types"
 import { countryEligible, inEntryWindow, lineEligible } from "./lib/eligibility"
 import Giveaway from "./models/giveaway"
 import GiveawayAuditLog from "./models/giveaway-audit-log"
+import GiveawayEntrant from "./models/giveaway-entrant"
 import GiveawayEntry from "./models/giveaway-entry"
 import GiveawayTally from "./models/giveaway-tally"
 import GiveawayWinner from "./models/giveaway-winner"
 import { placeholders, type SqlManager } from "../../lib/sql"
+import path from "node:path"
 
 
 export type Actor = { type: "user" | "system" | "customer"; id: string | null }
@@ -78,13 +83,77 @@ export type WinnerSnapshot = {
 }
 const DAY_MS = 86_400_000
 
+export type GiveawayModuleOptions = {
+  /** The public randomness beacon draws commit to (default: drand quicknet over HTTPS). */
+  beacon?: { id: string; resolve?: string; options?: Record<string, unknown> }
+  /**
+   * Seconds between ends_at and the committed beacon round (default 600): the
+   * time entries have to close, and their hash to be published, before the
+   * round's value exists.
+   */
+  beacon_delay_seconds?: number
+}
+
+/** What go-live commits to besides the seed: the beacon round whose value will be the draw's public value. */
+export type BeaconCommitment = { beacon_provider: string; beacon_chain: string; beacon_round: number; beacon_round_at: Date }
+
+export type ClosedEntries = {
+  giveaway_id: string
+  /** True when this call closed them (false: they were already closed, or the giveaway is drawn). */
+  closed_now: boolean
+  drawn: boolean
+  beacon_round: number | null
+  beacon_round_at: Date | null
+}
+
 class GiveawayModuleService extends MedusaService({
   Giveaway,
   GiveawayEntry,
   GiveawayWinner,
   GiveawayAuditLog,
   GiveawayTally,
+  GiveawayEntrant,
 }) {
+  protected readonly beacon_: BeaconProvider
+  protected readonly beaconDelayMs_: number
+
+  constructor(container: Record<string, unknown>, options: GiveawayModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    const config = options.beacon ?? { id: "drand", options: {} }
+    if (!config.resolve && config.id === "drand") {
+      this.beacon_ = new DrandBeaconProvider(config.options as any)
+    } else {
+      // A beacon of the operator's own (e.g. NIST's): its module's default export.
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const loaded = require(path.resolve(process.cwd(), config.resolve ?? ""))
+      const Provider = loaded.default ?? loaded
+      this.beacon_ = new Provider(config.options ?? {})
+    }
+    const delay = options.beacon_delay_seconds ?? 600
+    if (!Number.isFinite(delay) || delay < 0) throw new Error(`giveaway: beacon_delay_seconds must be a number of seconds >= 0, got ${delay}`)
+    this.beaconDelayMs_ = delay * 1000
+  }
+
+  beacon(): BeaconProvider {
+    return this.beacon_
+  }
+
+  /** The round a giveaway ending at `endsAt` commits to at go-live: the first after endsAt + the delay. */
+  beaconCommitment(endsAt: Date): BeaconCommitment {
+    const round = this.beacon_.roundAfter(new Date(new Date(endsAt).getTime() + this.beaconDelayMs_))
+    return {
+      beacon_provider: this.beacon_.id,
+      beacon_chain: this.beacon_.chain.chain_hash,
+      beacon_round: round,
+      beacon_round_at: this.beacon_.roundTime(round),
+    }
+  }
+
+  /** Reads the committed round from the beacon; null while it is not published yet. */
+  async fetchBeaconRound(round: number): Promise<BeaconRound | null> {
+    return this.beacon_.fetchRound(round)
+  }
   /**
    * Locks the customer's tally row of a giveaway (creating it at 0) until the
    * transaction ends and returns the active entries it holds. Every change to
@@ -150,6 +219,7 @@ class GiveawayModuleService extends MedusaService({
     const giveaways = await sql.execute(
       `SELECT id, product_ids, variant_ids, eligible_countries, entries_per_unit, max_entries_per_customer, starts_at, ends_at
        FROM giveaway WHERE status = 'live' AND deleted_at IS NULL AND starts_at <= ? AND ends_at > ?
+         AND entries_closed_at IS NULL
        ORDER BY id FOR SHARE`,
       [order.placed_at, order.placed_at]
     )
@@ -203,7 +273,43 @@ class GiveawayModuleService extends MedusaService({
       }
       await this.addToTally(sql, g.id, order.customer_id, granted, g.max_entries_per_customer)
     }
+    await this.recordEntriesAfterClose(sql, order)
     return earned
+  }
+
+  /**
+   * An order placed inside a window whose entries were already closed (its
+   * order.placed was handled after the list was committed) earns nothing: the
+   * committed list is final. Staff see it in the audit log, once per order.
+   */
+  private async recordEntriesAfterClose(sql: SqlManager, order: OrderForEntries) {
+    const closed = await sql.execute(
+      `SELECT id, product_ids, variant_ids, eligible_countries FROM giveaway
+       WHERE status IN ('live', 'drawn') AND deleted_at IS NULL AND starts_at <= ? AND ends_at > ? AND entries_closed_at IS NOT NULL`,
+      [order.placed_at, order.placed_at]
+    )
+    for (const g of closed) {
+      if (!countryEligible(g, order.country_code)) continue
+      const lines = order.lines.filter((line) => line.quantity > 0 && lineEligible(g, line))
+      if (!lines.length) continue
+      const existing = await sql.execute(
+        `SELECT order_line_item_id FROM giveaway_entry WHERE giveaway_id = ? AND order_id = ? AND deleted_at IS NULL`,
+        [g.id, order.order_id]
+      )
+      const missing = lines.filter((line) => !existing.some((row) => row.order_line_item_id === line.id))
+      if (!missing.length) continue
+      const [seen] = await sql.execute(
+        `SELECT id FROM giveaway_audit_log WHERE giveaway_id = ? AND action = 'entries_not_earned_after_close' AND details->>'order_id' = ?`,
+        [g.id, order.order_id]
+      )
+      if (seen) continue
+      await this.audit(sql, g.id, { type: "system", id: null }, "entries_not_earned_after_close", {
+        order_id: order.order_id,
+        customer_id: order.customer_id,
+        order_line_item_ids: missing.map((line) => line.id),
+        units: missing.reduce((sum, line) => sum + line.quantity, 0),
+      })
+    }
   }
 
   /** Undoes earnEntries (a compensation): removes the rows and their entries from the tallies. */
@@ -243,8 +349,12 @@ class GiveawayModuleService extends MedusaService({
       [orderId]
     )).map((r) => r.giveaway_id as string)
     if (!ids.length) return { voided: [], frozen: [] }
-    const statuses = await sql.execute(`SELECT id, status FROM giveaway WHERE id IN (${placeholders(ids)}) ORDER BY id FOR SHARE`, ids)
-    const statusOf = Object.fromEntries(statuses.map((g) => [g.id, g.status]))
+    const statuses = await sql.execute(
+      `SELECT id, status, entries_closed_at FROM giveaway WHERE id IN (${placeholders(ids)}) ORDER BY id FOR SHARE`,
+      ids
+    )
+    // Entries are frozen from the moment their list is committed, not only from the draw.
+    const statusOf = Object.fromEntries(statuses.map((g) => [g.id, g.entries_closed_at ? "closed" : g.status]))
     const rows = await sql.execute(
       `SELECT id, giveaway_id, customer_id, order_line_item_id, units, returned_units, entries
        FROM giveaway_entry WHERE order_id = ? AND source = 'purchase' AND deleted_at IS NULL
@@ -323,7 +433,7 @@ class GiveawayModuleService extends MedusaService({
     const refuse = (reason: FreeEntryRefusal["reason"], message: string, retry_at: Date | null = null) => ({
       refused: { reason, message, retry_at },
     })
-    if (g.status !== "live" || !inEntryWindow(g, now)) return refuse("not_open", "This giveaway is not open for entries.")
+    if (g.status !== "live" || g.entries_closed_at || !inEntryWindow(g, now)) return refuse("not_open", "This giveaway is not open for entries.")
     if (!g.free_entry_enabled) return refuse("free_entry_disabled", "This giveaway has no free entry method.")
     if (!countryEligible(g, input.country_code)) {
       return refuse("not_eligible", `This giveaway is open to residents of ${(g.eligible_countries ?? []).join(", ").toUpperCase()} only.`)
@@ -366,16 +476,96 @@ class GiveawayModuleService extends MedusaService({
   }
 
   /**
-   * The draw, once: locks the giveaway row (FOR UPDATE, so earns, voids and a
-   * concurrent draw wait), freezes the active entries, anonymises them, runs
-   * the commit-reveal draw (lib/draw.ts), stores the published draw and one
-   * winner row per pick, and writes the audit row, all in one transaction.
+   * Closes entries, once: locks the giveaway (FOR UPDATE, so earns, voids and
+   * free entries wait and then find it closed), labels the entrants
+   * (anonymiseEntrants), stores who is who (giveaway_entrant, private) and the
+   * public list with its SHA-256 (`entries_hash`), all in one transaction.
+   * The list must be fixed before the committed beacon round exists: if the
+   * round is already due (the store was down past the delay), the draw
+   * re-commits to the first round after now + the delay, and the audit log
+   * (public on the giveaway's page) says so.
+   */
+  @InjectTransactionManager()
+  async closeEntries(giveawayId: string, options: { actor: Actor; now?: Date }, @MedusaContext() sharedContext: Context = {}): Promise<ClosedEntries> {
+    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const now = options.now ?? new Date()
+    const [g] = await sql.execute(`SELECT * FROM giveaway WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [giveawayId])
+    if (!g) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${giveawayId} was not found`)
+    const result = (closed_now: boolean, round = g.beacon_round, at = g.beacon_round_at): ClosedEntries => ({
+      giveaway_id: g.id,
+      closed_now,
+      drawn: !!g.drawn_at,
+      beacon_round: round === null ? null : Number(round),
+      beacon_round_at: at ? new Date(at) : null,
+    })
+    if (g.drawn_at || g.entries_closed_at) return result(false)
+    if (g.status !== "live") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `status: a ${g.status} giveaway cannot be drawn`)
+    if (new Date(g.ends_at).getTime() > now.getTime()) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `ends_at: entries are open until ${new Date(g.ends_at).toISOString()}; draw after the entry window closes`
+      )
+    }
+    const rows = await sql.execute(
+      `SELECT customer_id, entries - voided_entries AS active, created_at
+       FROM giveaway_entry WHERE giveaway_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
+      [g.id]
+    )
+    const { entries, customers } = anonymiseEntrants(
+      rows.map((r) => ({ customer_id: r.customer_id, entries: Number(r.active), entered_at: r.created_at }))
+    )
+    for (const { entrant, entries: n } of entries) {
+      await sql.execute(
+        `INSERT INTO giveaway_entrant (id, giveaway_id, entrant, customer_id, entries, created_at, updated_at) VALUES (?, ?, ?, ?, ?, now(), now())`,
+        [generateEntityId(undefined, "gwetr"), g.id, entrant, customers[entrant], n]
+      )
+    }
+    const hash = entriesHash(entries)
+    let round = g.beacon_round === null ? null : Number(g.beacon_round)
+    let roundAt = g.beacon_round_at ? new Date(g.beacon_round_at) : null
+    if (round === null || !roundAt || roundAt.getTime() <= now.getTime()) {
+      const next = this.beaconCommitment(now)
+      await this.audit(sql, g.id, options.actor, "beacon_recommitted", {
+        from_round: round,
+        to_round: next.beacon_round,
+        to_round_at: next.beacon_round_at.toISOString(),
+        reason:
+          round === null
+            ? "the giveaway went live before draws committed to a beacon round"
+            : `entries closed at ${now.toISOString()}, after round ${round} was published`,
+      })
+      round = next.beacon_round
+      roundAt = next.beacon_round_at
+      await sql.execute(
+        `UPDATE giveaway SET beacon_provider = ?, beacon_chain = ?, beacon_round = ?, beacon_round_at = ? WHERE id = ?`,
+        [next.beacon_provider, next.beacon_chain, round, roundAt, g.id]
+      )
+    }
+    await sql.execute(
+      `UPDATE giveaway SET entries_closed_at = ?, entries_hash = ?, entry_list = ?::jsonb, updated_at = now() WHERE id = ?`,
+      [now, hash, JSON.stringify(entries), g.id]
+    )
+    await this.audit(sql, g.id, options.actor, "entries_closed", {
+      entries_hash: hash,
+      entrants: entries.length,
+      total_entries: entries.reduce((sum, e) => sum + e.entries, 0),
+      beacon_round: round,
+    })
+    return result(true, round, roundAt)
+  }
+
+  /**
+   * The draw, once: locks the giveaway row (FOR UPDATE, so a concurrent draw
+   * waits), runs the commit-reveal draw (lib/draw.ts) on exactly the entry
+   * list committed when entries closed, with the committed beacon round's
+   * randomness as the public value, stores the published draw and one winner
+   * row per pick, and writes the audit row, all in one transaction.
    * A giveaway already drawn returns `first_draw: false` and changes nothing.
    */
   @InjectTransactionManager()
   async drawGiveaway(
     giveawayId: string,
-    options: { public_value?: string | null; actor: Actor; now?: Date },
+    options: { beacon: BeaconRound; actor: Actor; now?: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ giveaway_id: string; first_draw: boolean; audit_id: string | null }> {
     const sql = sharedContext.transactionManager as unknown as SqlManager
@@ -386,28 +576,45 @@ class GiveawayModuleService extends MedusaService({
     if (g.status !== "live") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `status: a ${g.status} giveaway cannot be drawn`)
     }
-    if (new Date(g.ends_at).getTime() > now.getTime()) {
+    if (!g.entries_closed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "entries: close entries before the draw")
+    const round = Number(g.beacon_round)
+    const problem = roundProblem(this.beacon_.chain, round, options.beacon)
+    if (problem || g.beacon_chain !== this.beacon_.chain.chain_hash) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `ends_at: entries are open until ${new Date(g.ends_at).toISOString()}; draw after the entry window closes`
+        `public_value: the draw uses only the randomness of committed beacon round ${round}: ${problem ?? "the beacon chain changed"}`
       )
     }
-    const rows = await sql.execute(
-      `SELECT customer_id, email, region, entries - voided_entries AS active, created_at
-       FROM giveaway_entry WHERE giveaway_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
+    const entrants = await sql.execute(
+      `SELECT entrant, customer_id, entries FROM giveaway_entrant WHERE giveaway_id = ? AND deleted_at IS NULL ORDER BY entrant`,
       [g.id]
     )
-    const { entries, customers } = anonymiseEntrants(
-      rows.map((r) => ({ customer_id: r.customer_id, entries: Number(r.active), entered_at: r.created_at }))
+    const entries: DrawEntry[] = g.entry_list
+    // The private rows and the published list were written together; refuse to draw if they ever differ.
+    if (entriesHash(entrants.map((e) => ({ entrant: e.entrant, entries: Number(e.entries) }))) !== g.entries_hash || entriesHash(entries) !== g.entries_hash) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `entries: the frozen entry list of ${g.id} does not match its published hash`)
+    }
+    const customers: Record<string, string> = Object.fromEntries(entrants.map((e) => [e.entrant, e.customer_id]))
+    const publicValue = options.beacon.randomness
+    const draw: PublishedDraw = publishedDraw(
+      { seed: g.seed, publicValue, entries, winners: g.winners_count, alternates: g.alternates_count },
+      {
+        giveaway_id: g.id,
+        beacon: {
+          provider: g.beacon_provider,
+          chain_hash: this.beacon_.chain.chain_hash,
+          genesis_time: this.beacon_.chain.genesis_time,
+          period: this.beacon_.chain.period,
+          round,
+          round_time: this.beacon_.roundTime(round).toISOString(),
+          randomness: options.beacon.randomness,
+          signature: options.beacon.signature,
+          url: this.beacon_.publicUrl(round),
+        },
+        entries_hash: g.entries_hash,
+        entries_closed_at: new Date(g.entries_closed_at).toISOString(),
+      }
     )
-    const publicValue = options.public_value ?? null
-    const draw: PublishedDraw = publishedDraw({
-      seed: g.seed,
-      publicValue,
-      entries,
-      winners: g.winners_count,
-      alternates: g.alternates_count,
-    })
     const drawn = await sql.execute(
       `UPDATE giveaway SET status = 'drawn', drawn_at = ?, public_value = ?, algorithm = ?, published_draw = ?::jsonb, updated_at = now()
        WHERE id = ? AND status = 'live' AND drawn_at IS NULL RETURNING id`,
@@ -415,6 +622,10 @@ class GiveawayModuleService extends MedusaService({
     )
     if (!drawn.length) return { giveaway_id: g.id, first_draw: false, audit_id: null }
 
+    const rows = await sql.execute(
+      `SELECT customer_id, email, region FROM giveaway_entry WHERE giveaway_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
+      [g.id]
+    )
     const latest = new Map<string, { email: string; region: string | null }>()
     for (const r of rows) latest.set(r.customer_id, { email: r.email, region: r.region ?? latest.get(r.customer_id)?.region ?? null })
     const entriesOf = Object.fromEntries(entries.map((e) => [e.entrant, e.entries]))
@@ -442,6 +653,8 @@ class GiveawayModuleService extends MedusaService({
       algorithm: draw.algorithm,
       seed_hash: draw.seed_hash,
       public_value: publicValue,
+      beacon_round: round,
+      entries_hash: g.entries_hash,
       entrants: entries.length,
       total_entries: total,
       winners: draw.winners,
@@ -450,7 +663,7 @@ class GiveawayModuleService extends MedusaService({
     return { giveaway_id: g.id, first_draw: true, audit_id }
   }
 
-  /** Undoes a first draw (a compensation: a later step of the draw failed). */
+  /** Undoes a first draw (a compensation: a later step of the draw failed). Closed entries stay closed. */
   @InjectTransactionManager()
   async undoDraw(giveawayId: string, auditId: string | null, @MedusaContext() sharedContext: Context = {}) {
     const sql = sharedContext.transactionManager as unknown as SqlManager
@@ -461,6 +674,12 @@ class GiveawayModuleService extends MedusaService({
       [giveawayId]
     )
     if (auditId) await sql.execute(`DELETE FROM giveaway_audit_log WHERE id = ?`, [auditId])
+  }
+
+  /** The frozen entrant label and entries of one customer, per giveaway whose entries have closed. */
+  async entrantsOf(customerId: string, giveawayIds?: string[]) {
+    const rows = await this.listGiveawayEntrants({ customer_id: customerId, ...(giveawayIds ? { giveaway_id: giveawayIds } : {}) })
+    return Object.fromEntries(rows.map((r) => [r.giveaway_id, { entrant: r.entrant, entries: r.entries }]))
   }
 
   private async lockDrawnGiveaway(sql: SqlManager, giveawayId: string) {

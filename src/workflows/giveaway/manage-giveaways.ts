@@ -9,6 +9,13 @@ import { updateGiveawayStep, type UpdateGiveawayInput } from "./steps/update-giv
 
 const SYSTEM: Actor = { type: "system", id: null }
 
+/** What go-live commits to, as the public history shows it. */
+const goLiveDetails = (g: any) => ({
+  seed_hash: g.seed_hash,
+  beacon_round: g.beacon_round,
+  beacon_round_at: g.beacon_round_at ? new Date(g.beacon_round_at).toISOString() : null,
+})
+
 /** Creates a giveaway (draft, or live at once: then its seed is committed and `giveaway.live` emitted). */
 export const createGiveawayWorkflow = createWorkflow(
   "create-giveaway",
@@ -18,14 +25,14 @@ export const createGiveawayWorkflow = createWorkflow(
       transform({ giveaway, input }, ({ giveaway, input }) => [
         { giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "created", details: auditableSettings(input.giveaway as any) },
         ...(giveaway.status === "live"
-          ? [{ giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "went_live", details: { seed_hash: giveaway.seed_hash } }]
+          ? [{ giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "went_live", details: goLiveDetails(giveaway) }]
           : []),
       ])
     )
     when("created-live", { giveaway }, ({ giveaway }) => giveaway.status === "live").then(() => {
       emitEventStep({
         eventName: GIVEAWAY_LIVE_EVENT,
-        data: transform({ giveaway }, ({ giveaway }) => ({ id: giveaway.id, seed_hash: giveaway.seed_hash })),
+        data: transform({ giveaway }, ({ giveaway }) => ({ id: giveaway.id, seed_hash: giveaway.seed_hash, beacon_round: giveaway.beacon_round })),
       })
     })
     return new WorkflowResponse(giveaway)
@@ -50,7 +57,7 @@ export const updateGiveawayWorkflow = createWorkflow(
             details: { changes: auditableSettings(result.changes as any) },
           })
         }
-        if (result.went_live) rows.push({ giveaway_id: id, actor, action: "went_live", details: { seed_hash: result.giveaway.seed_hash } })
+        if (result.went_live) rows.push({ giveaway_id: id, actor, action: "went_live", details: goLiveDetails(result.giveaway) })
         if (result.changes.status?.to === "closed") rows.push({ giveaway_id: id, actor, action: "closed", details: { from: result.previous_status } })
         return rows
       })
@@ -58,7 +65,11 @@ export const updateGiveawayWorkflow = createWorkflow(
     when("went-live", { result }, ({ result }) => result.went_live).then(() => {
       emitEventStep({
         eventName: GIVEAWAY_LIVE_EVENT,
-        data: transform({ result }, ({ result }) => ({ id: result.giveaway.id, seed_hash: result.giveaway.seed_hash })),
+        data: transform({ result }, ({ result }) => ({
+          id: result.giveaway.id,
+          seed_hash: result.giveaway.seed_hash,
+          beacon_round: result.giveaway.beacon_round,
+        })),
       }).config({ name: "emit-giveaway-live-on-update" })
     })
     return new WorkflowResponse(result)

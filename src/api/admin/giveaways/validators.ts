@@ -86,8 +86,11 @@ export type AdminListGiveawayAuditType = z.infer<typeof AdminListGiveawayAudit>
 
 export const AdminDrawGiveaway = z
   .object({
-    /** e.g. a public randomness beacon round, entered at draw time; part of the published draw. */
-    public_value: z.string().max(500).optional(),
+    // Named so that a client still sending it learns why it is refused.
+    public_value: z
+      .unknown()
+      .refine((v) => v === undefined, "the draw uses the randomness of the beacon round committed at go-live; staff cannot enter a value")
+      .optional(),
   })
   .strict()
 export type AdminDrawGiveawayType = z.infer<typeof AdminDrawGiveaway>

@@ -9,8 +9,8 @@ import type { StoreListGiveawaysType } from "../../admin/giveaways/validators"
 export const RECENT_DRAW_MS = 30 * 86_400_000
 
 /**
- * GET /store/giveaways?product_id=…: live giveaways and those drawn in the
- * last 30 days, with their rules and commitment hash (never the seed).
+ * GET /store/giveaways?product_id=…: live giveaways and those drawn or closed
+ * in the last 30 days, with their rules and commitments (never the seed).
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const q = (req as any).validatedQuery as StoreListGiveawaysType
@@ -18,7 +18,12 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const now = new Date()
   const visible = await giveaways.listGiveaways(
     {
-      $or: [{ status: "live" }, { status: { $in: ["drawn", "closed"] }, drawn_at: { $gte: new Date(now.getTime() - RECENT_DRAW_MS) } }],
+      $or: [
+        { status: "live" },
+        { status: { $in: ["drawn", "closed"] }, drawn_at: { $gte: new Date(now.getTime() - RECENT_DRAW_MS) } },
+        // Closed without a draw after going live: listed as long, so it cannot quietly vanish.
+        { status: "closed", drawn_at: null, went_live_at: { $ne: null }, closed_at: { $gte: new Date(now.getTime() - RECENT_DRAW_MS) } },
+      ],
     },
     { order: { ends_at: "ASC", id: "ASC" }, take: 500 }
   )

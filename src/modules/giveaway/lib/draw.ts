@@ -1,17 +1,20 @@
 /**
  * The verifiable giveaway draw, algorithm "comeback-draw-v1".
  *
- * Pure and self-contained (imports only node:crypto) so that
- * `scripts/verify-draw.mjs` can load this very file and anyone can re-run a
- * published draw. Outsiders re-implement it from this comment, so it is exact:
+ * Pure and self-contained (imports only node:crypto). Outsiders re-implement it
+ * from this comment (the standalone verifier, ../verifier/verify-draw.js, is one
+ * such re-implementation), so it is exact:
  *
  * Inputs
  *   seed          32 random bytes, published as 64 hex characters (either case).
  *   seed_hash     lowercase hex SHA-256 of the 32 seed BYTES (not of the hex text);
  *                 published at go-live, before any entry exists.
  *                 Shell: printf %s "$SEED" | xxd -r -p | sha256sum
- *   public_value  a UTF-8 string staff enter at draw time (e.g. a randomness
- *                 beacon round); "" when none.
+ *   public_value  a string, used as its UTF-8 bytes exactly as published: no
+ *                 Unicode normalisation, no trimming ("é" precomposed and "e" +
+ *                 U+0301 are different values). The store draws with the
+ *                 `randomness` (64 lowercase hex) of the public randomness beacon
+ *                 round committed at go-live (lib/beacon.ts); "" when none.
  *   entries       [{ entrant, entries }]; entrant matches /^[A-Za-z0-9_-]{1,64}$/,
  *                 entries is a non-negative integer.
  *
@@ -33,6 +36,14 @@
  *    One prize per entrant: a picked entrant can't be picked again.
  * 5. The first `winners` picks are the winners in pick order, the following
  *    picks the alternates in pick order. Fewer entrants => fewer picks.
+ *
+ * Entry-list hash (published when entries close, before the beacon round exists):
+ *   lowercase hex SHA-256 of the UTF-8 text made of one line "<entrant>:<entries>\n"
+ *   per row of the canonical list (step 1), in order; every line ends with "\n".
+ *   Shell: jq -r '.entries[] | "\(.entrant):\(.entries)"' draw.json | sha256sum
+ *
+ * The standalone verifier (../verifier/verify-draw.js) re-implements all of this
+ * from this comment, without importing it; a unit test keeps the two in step.
  */
 import { createHash, createHmac } from "node:crypto"
 
@@ -48,6 +59,18 @@ export type DrawInput = {
   alternates: number
 }
 
+/** One random number of the stream and what step 3 did with it (test vectors). */
+export type DrawTraceStep = {
+  counter: number
+  message: string
+  hmac: string
+  x: string
+  below: number
+  limit: string
+  accepted: boolean
+  value: number | null
+}
+
 export type DrawResult = {
   algorithm: typeof DRAW_ALGORITHM
   seed_hash: string
@@ -55,12 +78,31 @@ export type DrawResult = {
   alternates: string[]
 }
 
+/** The beacon round the draw used, as published (lib/beacon.ts). */
+export type PublishedBeacon = {
+  provider: string
+  chain_hash: string
+  genesis_time: number
+  period: number
+  round: number
+  round_time: string
+  randomness: string
+  signature: string
+  url: string | null
+}
+
 /** What the store publishes after the draw, and what `verifyDraw` checks. */
 export type PublishedDraw = {
   algorithm: string
+  giveaway_id?: string
   seed: string
   seed_hash: string
   public_value: string | null
+  /** Absent in draws made before beacon commitment existed. */
+  beacon?: PublishedBeacon
+  /** SHA-256 of the canonical entry list, published when entries closed. */
+  entries_hash?: string
+  entries_closed_at?: string
   winners_count: number
   alternates_count: number
   entries: DrawEntry[]
@@ -121,29 +163,46 @@ export function canonicalEntries(entries: DrawEntry[]): DrawEntry[] {
     .map(([entrant, n]) => ({ entrant, entries: n }))
 }
 
+/** The published entry-list hash: SHA-256 of "<entrant>:<entries>\n" per canonical row. */
+export function entriesHash(entries: DrawEntry[]): string {
+  const text = canonicalEntries(entries)
+    .map((row) => `${row.entrant}:${row.entries}\n`)
+    .join("")
+  return createHash("sha256").update(text, "utf8").digest("hex")
+}
+
+type Stream = (() => bigint) & { last?: { counter: number; message: string; hmac: string } }
+
 /** Step 2: the counter-mode stream of 64-bit numbers. */
-export function drawStream(seedHex: string, publicValue: string = ""): () => bigint {
+export function drawStream(seedHex: string, publicValue: string = ""): Stream {
   const key = seedBytes(seedHex)
   let counter = 0
-  return () => {
-    const block = createHmac("sha256", key).update(`${publicValue}:${counter++}`, "utf8").digest()
+  const next: Stream = () => {
+    const message = `${publicValue}:${counter}`
+    const block = createHmac("sha256", key).update(message, "utf8").digest()
+    next.last = { counter: counter++, message, hmac: block.toString("hex") }
     return block.readBigUInt64BE(0)
   }
+  return next
 }
 
 /** Step 3: uniform integer in [0, n), rejecting the top slice of 2^64 that `mod n` would bias. */
-export function uniformBelow(n: number, next: () => bigint): number {
+export function uniformBelow(n: number, next: Stream, trace?: (step: DrawTraceStep) => void): number {
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`Cannot draw below ${n}.`)
   const bound = BigInt(n)
   const limit = TWO_64 - (TWO_64 % bound)
   for (;;) {
     const x = next()
-    if (x < limit) return Number(x % bound)
+    const accepted = x < limit
+    if (trace && next.last) {
+      trace({ ...next.last, x: x.toString(), below: n, limit: limit.toString(), accepted, value: accepted ? Number(x % bound) : null })
+    }
+    if (accepted) return Number(x % bound)
   }
 }
 
 /** Steps 1-5: winners then ordered alternates, one prize per entrant, odds proportional to entries. */
-export function drawWinners(input: DrawInput): DrawResult {
+export function drawWinners(input: DrawInput, trace?: (step: DrawTraceStep) => void): DrawResult {
   const seed_hash = commitment(input.seed)
   const publicValue = input.publicValue ?? ""
   if (typeof publicValue !== "string") throw new Error("Public value must be a string.")
@@ -156,7 +215,7 @@ export function drawWinners(input: DrawInput): DrawResult {
   const next = drawStream(input.seed, publicValue)
   const picks: string[] = []
   while (picks.length < input.winners + input.alternates && remaining.length) {
-    const r = uniformBelow(total, next)
+    const r = uniformBelow(total, next, trace)
     let running = 0
     let index = 0
     for (; index < remaining.length; index++) {
@@ -176,13 +235,19 @@ export function drawWinners(input: DrawInput): DrawResult {
 }
 
 /** The record to publish: everything a stranger needs to re-run the draw. */
-export function publishedDraw(input: DrawInput): PublishedDraw {
+export function publishedDraw(
+  input: DrawInput,
+  extra: Pick<PublishedDraw, "giveaway_id" | "beacon" | "entries_hash" | "entries_closed_at"> = {}
+): PublishedDraw {
   const result = drawWinners(input)
   return {
     algorithm: result.algorithm,
+    ...(extra.giveaway_id ? { giveaway_id: extra.giveaway_id } : {}),
     seed: input.seed.toLowerCase(),
     seed_hash: result.seed_hash,
     public_value: input.publicValue ?? null,
+    ...(extra.beacon ? { beacon: extra.beacon } : {}),
+    ...(extra.entries_hash ? { entries_hash: extra.entries_hash, entries_closed_at: extra.entries_closed_at } : {}),
     winners_count: input.winners,
     alternates_count: input.alternates,
     entries: canonicalEntries(input.entries),

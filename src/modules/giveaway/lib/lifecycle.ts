@@ -28,6 +28,7 @@ export type GiveawaySettings = {
   free_entry_enabled?: boolean
   free_entries_per_day?: number
   claim_days?: number
+  entries_closed_at?: Date | string | null
   [key: string]: unknown
 }
 
@@ -60,7 +61,8 @@ const MOVES: Record<GiveawayStatus, GiveawayStatus[]> = {
 /**
  * Settings that may change in each status. Once live, fans enter under the
  * published rules: what earns entries, the caps, the window's start and the
- * number of prizes are fixed (ends_at may move, e.g. to close early; it is audited).
+ * number of prizes are fixed (ends_at may only move earlier, to close early; that
+ * is shown on the giveaway's public page).
  */
 const EDITABLE: Record<GiveawayStatus, string[] | "all"> = {
   draft: "all",
@@ -102,6 +104,14 @@ export function checkGiveawayChange(current: GiveawaySettings, changes: Partial<
   const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as GiveawaySettings
   if (changes.status && changes.status !== current.status && !MOVES[current.status].includes(changes.status)) {
     problems.push({ field: "status", message: `a ${current.status} giveaway cannot become ${changes.status}` })
+  }
+  if (current.status === "live" && changes.ends_at !== undefined) {
+    // Fans entered under the published end, and the draw is committed to a beacon round after it:
+    // closing early is allowed (and public), extending or reopening is not.
+    if (current.entries_closed_at) problems.push({ field: "ends_at", message: "entries are closed; the entry list is committed" })
+    else if (new Date(changes.ends_at).getTime() > new Date(current.ends_at).getTime()) {
+      problems.push({ field: "ends_at", message: "can only move earlier once the giveaway is live" })
+    }
   }
   if (new Date(next.ends_at).getTime() <= new Date(next.starts_at).getTime()) {
     problems.push({ field: "ends_at", message: "must be after starts_at" })

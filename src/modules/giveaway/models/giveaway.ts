@@ -10,6 +10,9 @@ import GiveawayWinner from "./giveaway-winner"
  * Commit-reveal: going live stores a secret 32-byte `seed` and publishes
  * `seed_hash` (its SHA-256). The seed is never returned by any API before the
  * draw; the draw publishes it in `published_draw` so anyone can re-run it.
+ * Going live also commits to a future public beacon round (`beacon_round`),
+ * whose randomness is the draw's public value; closing entries freezes the
+ * entry list and publishes its hash (`entries_hash`) before that round exists.
  */
 const Giveaway = model
   .define("giveaway", {
@@ -42,11 +45,20 @@ const Giveaway = model
     seed: model.text().nullable(),
     seed_hash: model.text().nullable(),
     public_value: model.text().nullable(),
+    /** The beacon round the draw uses, committed at go-live (lib/beacon.ts, providers/). */
+    beacon_provider: model.text().nullable(),
+    beacon_chain: model.text().nullable(),
+    beacon_round: model.number().nullable(),
+    beacon_round_at: model.dateTime().nullable(),
+    /** Set when entries close: the frozen public entry list and its SHA-256 (lib/draw.ts entriesHash). */
+    entries_closed_at: model.dateTime().nullable(),
+    entries_hash: model.text().nullable(),
+    entry_list: model.json().nullable(),
     algorithm: model.text().nullable(),
     went_live_at: model.dateTime().nullable(),
     drawn_at: model.dateTime().nullable(),
     closed_at: model.dateTime().nullable(),
-    /** The PublishedDraw (lib/draw.ts) exactly as `scripts/verify-draw.mjs` reads it. */
+    /** The PublishedDraw (lib/draw.ts) exactly as the standalone verifier (verifier/verify-draw.js) reads it. */
     published_draw: model.json().nullable(),
     entries: model.hasMany(() => GiveawayEntry, { mappedBy: "giveaway" }),
     winners: model.hasMany(() => GiveawayWinner, { mappedBy: "giveaway" }),

@@ -13,7 +13,7 @@ export type CreateGiveawayInput = GiveawayFields & {
   status?: "draft" | "live"
 }
 
-/** Creates a giveaway; created live, it commits to its seed at once. */
+/** Creates a giveaway; created live, it commits to its seed and its beacon round at once. */
 export const createGiveawayStep = createStep(
   "create-giveaway-record",
   async (input: CreateGiveawayInput, { container }) => {
@@ -30,7 +30,7 @@ export const createGiveawayStep = createStep(
     if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, describeProblems(problems))
     await assertCatalogIds(container, input.product_ids, input.variant_ids)
     const giveaways: GiveawayModuleService = container.resolve(GIVEAWAY_MODULE)
-    const live = status === "live" ? { ...newSeed(), went_live_at: now } : {}
+    const live = status === "live" ? { ...newSeed(), ...giveaways.beaconCommitment(fields.ends_at), went_live_at: now } : {}
     const giveaway = await giveaways.createGiveaways({ ...fields, status, ...live } as any)
     return new StepResponse(giveaway, giveaway.id)
   },

@@ -20,7 +20,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 /**
  * Updates a giveaway under its lifecycle rules (lib/lifecycle.ts). Going live
- * commits to a fresh seed; once live, the seed never changes.
+ * commits to a fresh seed and to the beacon round after ends_at; once live,
+ * neither changes (ends_at may only move earlier).
  */
 export const updateGiveawayStep = createStep(
   "update-giveaway-record",
@@ -42,7 +43,7 @@ export const updateGiveawayStep = createStep(
       changes[key] = { from: (current as any)[key] ?? null, to: value }
     }
     const wentLive = current.status === "draft" && input.status === "live"
-    if (wentLive) Object.assign(update, newSeed(), { went_live_at: now })
+    if (wentLive) Object.assign(update, newSeed(), giveaways.beaconCommitment(input.ends_at ?? current.ends_at), { went_live_at: now })
     if (input.status === "closed" && current.status !== "closed") update.closed_at = now
     const previous = Object.fromEntries(Object.keys(update).map((key) => [key, (current as any)[key] ?? null]))
     const giveaway = Object.keys(update).length ? await giveaways.updateGiveaways({ id, ...update } as any) : current

@@ -3,12 +3,15 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { GIVEAWAY_MODULE } from "../../../../modules/giveaway"
 import { freeEntryAllowed } from "../../../../modules/giveaway/lib/entries"
 import type GiveawayModuleService from "../../../../modules/giveaway/service"
-import { publicWinner, storeGiveaway } from "../../../admin/giveaways/serialize"
+import { publicHistory, publicWinner, storeGiveaway } from "../../../admin/giveaways/serialize"
 
-/** A giveaway fans may see: live, or drawn (drafts and giveaways closed without a draw are not public). */
+/**
+ * A giveaway fans may see: every giveaway that ever went live, including one
+ * closed without a draw (so it cannot vanish); drafts are not public.
+ */
 export async function loadPublicGiveaway(giveaways: GiveawayModuleService, id: string) {
   const [giveaway] = await giveaways.listGiveaways({ id })
-  if (!giveaway || giveaway.status === "draft" || (giveaway.status === "closed" && !giveaway.drawn_at)) {
+  if (!giveaway || !giveaway.went_live_at) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${id} was not found`)
   }
   return giveaway
@@ -17,7 +20,8 @@ export async function loadPublicGiveaway(giveaways: GiveawayModuleService, id: s
 /**
  * GET /store/giveaways/:id: the rules and commitment; with a customer's token,
  * their active entries and whether a free entry is available today; after the
- * draw, the winners (first name, last initial, state/region).
+ * draw, the winners (first name, last initial, state/region). `history` is the
+ * public record: commitments, moves of ends_at, entries closing, the draw, closing.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
@@ -40,8 +44,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
           maxPerCustomer: giveaway.max_entries_per_customer,
         })
       : null
+    const frozen = giveaway.entries_closed_at ? (await giveaways.entrantsOf(customerId, [giveaway.id]))[giveaway.id] ?? null : null
     mine = {
       entries: held,
+      /** After entries close: the fan's label in the published entry list and the entries it holds there. */
+      entrant: frozen?.entrant ?? null,
+      drawn_entries: frozen?.entries ?? null,
       free_entries: free.length,
       free_entry_available: !!check?.allowed && giveaway.status === "live",
       free_entry_retry_at: check && !check.allowed ? check.retry_at : null,
@@ -52,5 +60,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         .filter((w) => w.status !== "disqualified")
         .map(publicWinner)
     : null
-  res.json({ giveaway: { ...storeGiveaway(giveaway, now), my_entries: mine, winners } })
+  const audit = await giveaways.listGiveawayAuditLogs(
+    { giveaway_id: giveaway.id, action: ["went_live", "updated", "entries_closed", "beacon_recommitted", "drawn", "closed"] },
+    { order: { created_at: "ASC", id: "ASC" }, take: 200 }
+  )
+  res.json({ giveaway: { ...storeGiveaway(giveaway, now), my_entries: mine, winners, history: publicHistory(audit as any) } })
 }

@@ -55,6 +55,18 @@ describe("checkGiveawayChange", () => {
     expect(checkGiveawayChange(live, { entries_per_unit: 1 }, now)).toEqual([])
   })
 
+  it("lets a live giveaway close early but never end later, and fixes ends_at once entries are closed", () => {
+    const live = { ...base, status: "live" as const }
+    expect(describeProblems(checkGiveawayChange(live, { ends_at: new Date("2026-07-02T00:00:00Z") }, now))).toBe(
+      "ends_at: can only move earlier once the giveaway is live"
+    )
+    expect(checkGiveawayChange({ ...base, ends_at: new Date("2026-07-02T00:00:00Z") }, { ends_at: new Date("2026-07-03T00:00:00Z") }, now)).toEqual([])
+    const closed = { ...live, entries_closed_at: new Date("2026-07-01T00:01:00Z") }
+    expect(describeProblems(checkGiveawayChange(closed, { ends_at: new Date("2026-06-20T00:00:00Z") }, now))).toBe(
+      "ends_at: entries are closed; the entry list is committed"
+    )
+  })
+
   it("allows only forward moves: never back to draft, never to drawn by an update", () => {
     const live = { ...base, status: "live" as const }
     expect(describeProblems(checkGiveawayChange(live, { status: "draft" }, now))).toBe("status: a live giveaway cannot become draft")

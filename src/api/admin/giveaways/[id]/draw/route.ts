@@ -4,24 +4,26 @@ import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { drawGiveawayWorkflow } from "../../../../../workflows/giveaway/draw-giveaway"
 import { staff } from "../../route"
 import { adminGiveaway } from "../../serialize"
-import type { AdminDrawGiveawayType } from "../../validators"
 
 /**
- * POST /admin/giveaways/:id/draw { public_value? }: draws once the entry window
- * has closed. Drawing again returns the same result (`already_drawn: true`);
- * a public_value sent then is ignored.
+ * POST /admin/giveaways/:id/draw {}: once the entry window has closed, closes
+ * and commits the entry list, then draws with the beacon round committed at
+ * go-live. 200 with the draw; 202 with `waiting` (round and when it is
+ * published) while that round does not exist yet: the job draws it then.
+ * Drawing again returns the same result (`already_drawn: true`).
  */
-export async function POST(req: AuthenticatedMedusaRequest<AdminDrawGiveawayType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { result } = await drawGiveawayWorkflow(req.scope).run({
-    input: { giveaway_id: req.params.id, public_value: req.validatedBody.public_value ?? null, actor: staff(req) },
+    input: { giveaway_id: req.params.id, actor: staff(req) },
   })
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const [giveaway] = await giveaways.listGiveaways({ id: req.params.id })
   const winners = await giveaways.listGiveawayWinners({ giveaway_id: giveaway.id }, { order: { rank: "ASC" } })
   const totals = await giveaways.entryTotals([giveaway.id])
-  res.json({
+  res.status(result.waiting ? 202 : 200).json({
     giveaway: adminGiveaway(giveaway, totals[giveaway.id]),
-    already_drawn: !result.first_draw,
+    already_drawn: !result.first_draw && !result.waiting,
+    waiting: result.waiting,
     draw: giveaway.published_draw,
     winners,
   })

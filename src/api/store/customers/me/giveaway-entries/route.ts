@@ -6,7 +6,9 @@ import type { StoreListMyGiveawayEntriesType } from "../../../../admin/giveaways
 
 /**
  * GET /store/customers/me/giveaway-entries: the logged-in customer's own entry
- * rows (newest first) and their active entries per giveaway. Never anyone else's.
+ * rows (newest first), their active entries per giveaway and, once a
+ * giveaway's entries have closed, their entrant label and entries in its
+ * published entry list (`entrants_by_giveaway`). Never anyone else's.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const q = (req as any).validatedQuery as StoreListMyGiveawayEntriesType
@@ -21,12 +23,14 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     relations: ["giveaway"],
   })
   const held = await giveaways.entriesHeld(customerId, q.giveaway_id ? [q.giveaway_id] : undefined)
+  const entrants = await giveaways.entrantsOf(customerId, q.giveaway_id ? [q.giveaway_id] : undefined)
   res.json({
     giveaway_entries: rows.map((row: any) => {
       const { email: _email, customer_id: _customer, ...mine } = entryRow(row)
       return { ...mine, giveaway: { id: row.giveaway.id, title: row.giveaway.title, status: row.giveaway.status, ends_at: row.giveaway.ends_at } }
     }),
     entries_by_giveaway: held,
+    entrants_by_giveaway: entrants,
     count,
     limit: q.limit,
     offset: q.offset,

@@ -5,9 +5,10 @@ import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { loadPublicGiveaway } from "../route"
 
 /**
- * GET /store/giveaways/:id/draw: the published draw, exactly what
- * `node scripts/verify-draw.mjs <file>` re-runs: algorithm, seed, seed_hash,
- * public_value, counts, the anonymised entry list, winners and alternates.
+ * GET /store/giveaways/:id/draw: the published draw, exactly what the
+ * standalone verifier (GET /store/giveaways/:id/verifier.js) checks: algorithm,
+ * seed, seed_hash, the beacon round and its randomness (= public_value), the
+ * entry list with its hash, counts, winners and alternates.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
@@ -15,7 +16,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (!giveaway.published_draw) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `The draw has not happened yet; the committed seed_hash is ${giveaway.seed_hash}`
+      `The draw has not happened yet; the committed seed_hash is ${giveaway.seed_hash}` +
+        (giveaway.beacon_round ? ` and the committed beacon round is ${giveaway.beacon_round}` : "")
     )
   }
   res.json(giveaway.published_draw)
