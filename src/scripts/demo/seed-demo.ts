@@ -287,7 +287,6 @@ export async function seedDemo(
           })
           let product = existing[0]
           if (!product) {
-            const isPreorder = album.versions.every((v) => v.stock === 0)
             const { result: created } = await createProductsWorkflow(container).run({
               input: {
                 products: [
@@ -298,10 +297,9 @@ export async function seedDemo(
                     description: album.description,
                     status: ProductStatus.PUBLISHED,
                     shipping_profile_id: profile.id,
-                    metadata: {
-                      artist: album.artist,
-                      ...(isPreorder ? { release_date: releaseDate.toISOString() } : {}),
-                    },
+                    // No release date here: the pre-order plan holds it (and its changes); storefronts
+                    // read it with fields=+variants.preorder_plan.
+                    metadata: { artist: album.artist },
                     options: [{ title: "Version", values: album.versions.map((v) => v.title) }],
                     variants: album.versions.map((v) => ({
                       title: v.title,
@@ -328,8 +326,10 @@ export async function seedDemo(
             variants: Object.fromEntries((product.variants ?? []).map((v) => [v!.sku as string, v!.id])),
           }
           if (album.handle === DEMO_ALBUMS[0].handle) {
-            const stored = (product.metadata as Record<string, unknown> | null)?.release_date
-            result.releaseDate = stored ? new Date(String(stored)) : releaseDate
+            // A second run keeps the plans' current release date (staff may have moved it).
+            const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+            const [plan] = await preorders.listPreorderPlans({ variant_id: Object.values(result.products[album.handle].variants) }, { take: 1 })
+            result.releaseDate = plan ? new Date(plan.release_date) : releaseDate
           }
         }
         return createdAny ? "created" : undefined
