@@ -48,15 +48,17 @@ import type { storePreorderLine } from "../api/utils/store-preorder-fields"
 import type { adminOrderExport } from "../workflows/finance-report/order-exports"
 
 type Page = { count: number; limit: number; offset: number }
+/** What travels as JSON: dates may be sent as ISO strings (the schemas coerce them). */
+export type Wire<T> = T extends Date ? Date | string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T
 
 // Store: requests
-export type StoreListPreorderPlansQuery = z.input<typeof StoreListPreorderPlans>
-export type StoreStartGroupOrderBody = z.input<typeof StoreStartGroupOrder>
-export type StoreJoinGroupOrderBody = z.input<typeof StoreJoinGroupOrder>
-export type StoreListGiveawaysQuery = z.input<typeof StoreListGiveaways>
-export type StoreGiveawayFreeEntryBody = z.input<typeof StoreGiveawayFreeEntry>
-export type StoreListMyGiveawayEntriesQuery = z.input<typeof StoreListMyGiveawayEntries>
-export type StoreOpenAppSessionBody = z.input<typeof StoreOpenAppSession>
+export type StoreListPreorderPlansQuery = Wire<z.input<typeof StoreListPreorderPlans>>
+export type StoreStartGroupOrderBody = Wire<z.input<typeof StoreStartGroupOrder>>
+export type StoreJoinGroupOrderBody = Wire<z.input<typeof StoreJoinGroupOrder>>
+export type StoreListGiveawaysQuery = Wire<z.input<typeof StoreListGiveaways>>
+export type StoreGiveawayFreeEntryBody = Wire<z.input<typeof StoreGiveawayFreeEntry>>
+export type StoreListMyGiveawayEntriesQuery = Wire<z.input<typeof StoreListMyGiveawayEntries>>
+export type StoreOpenAppSessionBody = Wire<z.input<typeof StoreOpenAppSession>>
 
 // Store: responses
 /** A pre-order plan as fans see it; also what `fields=+variants.preorder_plan` and `+items.preorder_plan` return. */
@@ -100,29 +102,29 @@ export type StoreMyGiveawayEntriesResponse = {
 export type StoreAppSessionResponse = { app_session: StoreAppSession }
 
 // Admin: requests
-export type AdminListPreorderPlansQuery = z.input<typeof AdminListPreorderPlans>
-export type AdminCreatePreorderPlanBody = z.input<typeof AdminCreatePreorderPlan>
-export type AdminUpdatePreorderPlanBody = z.input<typeof AdminUpdatePreorderPlan>
-export type AdminListPreorderItemsQuery = z.input<typeof AdminListPreorderItems>
-export type AdminAllocatePreorderPlanBody = z.input<typeof AdminAllocatePreorderPlan>
-export type AdminListGroupCampaignsQuery = z.input<typeof AdminListGroupCampaigns>
-export type AdminCreateGroupCampaignBody = z.input<typeof AdminCreateGroupCampaign>
-export type AdminUpdateGroupCampaignBody = z.input<typeof AdminUpdateGroupCampaign>
-export type AdminListGroupsQuery = z.input<typeof AdminListGroups>
-export type AdminListGiveawaysQuery = z.input<typeof AdminListGiveaways>
-export type AdminCreateGiveawayBody = z.input<typeof AdminCreateGiveaway>
-export type AdminUpdateGiveawayBody = z.input<typeof AdminUpdateGiveaway>
-export type AdminListGiveawayEntriesQuery = z.input<typeof AdminListGiveawayEntries>
-export type AdminListGiveawayAuditQuery = z.input<typeof AdminListGiveawayAudit>
-export type AdminDrawGiveawayBody = z.input<typeof AdminDrawGiveaway>
-export type AdminDisqualifyGiveawayWinnerBody = z.input<typeof AdminDisqualifyGiveawayWinner>
-export type AdminClaimGiveawayPrizeBody = z.input<typeof AdminClaimGiveawayPrize>
-export type AdminOrderReportQuery = z.input<typeof AdminOrderReport>
-export type AdminCreateOrderExportBody = z.input<typeof AdminCreateOrderExport>
-export type AdminReportSummaryQuery = z.input<typeof AdminReportSummary>
-export type AdminConfigureAppChannelBody = z.input<typeof AdminConfigureAppChannel>
-export type AdminListAppPromotionsQuery = z.input<typeof AdminListAppPromotions>
-export type AdminMarkAppExclusiveBody = z.input<typeof AdminMarkAppExclusive>
+export type AdminListPreorderPlansQuery = Wire<z.input<typeof AdminListPreorderPlans>>
+export type AdminCreatePreorderPlanBody = Wire<z.input<typeof AdminCreatePreorderPlan>>
+export type AdminUpdatePreorderPlanBody = Wire<z.input<typeof AdminUpdatePreorderPlan>>
+export type AdminListPreorderItemsQuery = Wire<z.input<typeof AdminListPreorderItems>>
+export type AdminAllocatePreorderPlanBody = Wire<z.input<typeof AdminAllocatePreorderPlan>>
+export type AdminListGroupCampaignsQuery = Wire<z.input<typeof AdminListGroupCampaigns>>
+export type AdminCreateGroupCampaignBody = Wire<z.input<typeof AdminCreateGroupCampaign>>
+export type AdminUpdateGroupCampaignBody = Wire<z.input<typeof AdminUpdateGroupCampaign>>
+export type AdminListGroupsQuery = Wire<z.input<typeof AdminListGroups>>
+export type AdminListGiveawaysQuery = Wire<z.input<typeof AdminListGiveaways>>
+export type AdminCreateGiveawayBody = Wire<z.input<typeof AdminCreateGiveaway>>
+export type AdminUpdateGiveawayBody = Wire<z.input<typeof AdminUpdateGiveaway>>
+export type AdminListGiveawayEntriesQuery = Wire<z.input<typeof AdminListGiveawayEntries>>
+export type AdminListGiveawayAuditQuery = Wire<z.input<typeof AdminListGiveawayAudit>>
+export type AdminDrawGiveawayBody = Wire<z.input<typeof AdminDrawGiveaway>>
+export type AdminDisqualifyGiveawayWinnerBody = Wire<z.input<typeof AdminDisqualifyGiveawayWinner>>
+export type AdminClaimGiveawayPrizeBody = Wire<z.input<typeof AdminClaimGiveawayPrize>>
+export type AdminOrderReportQuery = Wire<z.input<typeof AdminOrderReport>>
+export type AdminCreateOrderExportBody = Wire<z.input<typeof AdminCreateOrderExport>>
+export type AdminReportSummaryQuery = Wire<z.input<typeof AdminReportSummary>>
+export type AdminConfigureAppChannelBody = Wire<z.input<typeof AdminConfigureAppChannel>>
+export type AdminListAppPromotionsQuery = Wire<z.input<typeof AdminListAppPromotions>>
+export type AdminMarkAppExclusiveBody = Wire<z.input<typeof AdminMarkAppExclusive>>
 
 // Admin: responses
 export type AdminPreorderPlan = ReturnType<typeof adminPlan>

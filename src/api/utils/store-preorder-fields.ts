@@ -55,7 +55,7 @@ export function exposeLinkedField(link: LinkedField) {
     const kept = tokens.filter((token) => {
       if (!mentions(token, link.path)) return true
       if (token.startsWith("-")) return true
-      linked ??= `${token.startsWith("+") ? "+" : ""}*${link.path}`
+      linked ??= `${token.startsWith("+") ? "+" : "*"}${link.path}`
       return false
     })
     if (linked) kept.push(linked)
@@ -80,7 +80,8 @@ function project(body: Record<string, any>, link: LinkedField) {
     const entities = Array.isArray(value) ? value : value ? [value] : []
     for (const entity of entities) {
       for (const row of entity?.[relation] ?? []) {
-        if (row && field in row) row[field] = link.project(row[field], now)
+        // Asked for: every row says it, null when it has none.
+        if (row && typeof row === "object") row[field] = link.project(row[field], now)
       }
     }
   }
