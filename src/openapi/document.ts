@@ -156,7 +156,6 @@ export function buildOpenApiDocument() {
         "`+items.preorder_item` on /store/orders (schemas StorePreorderPlan and StorePreorderLine below), and group and " +
         "app-only codes on every promo-code path (POST /store/carts/{id} promo_codes, POST and DELETE /store/carts/{id}/promotions).",
     },
-    components: {} as any,
   })
 }
 
