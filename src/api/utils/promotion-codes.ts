@@ -50,7 +50,7 @@ export function planCodes(
   }
   const join = named && named !== cart.group ? named : null
   if (action === "add") return { join, leave: false, rest }
-  const dropped = Boolean(cart.group) && !named && !keepsTier && (cart.visibleTierCodes.length > 0 || codes.length === 0)
+  const dropped = Boolean(cart.group) && !named && !keepsTier && cart.visibleTierCodes.length > 0
   return { join, leave: dropped, rest }
 }
 
