@@ -15,6 +15,7 @@ import {
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateProductsWorkflow,
   updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -320,6 +321,11 @@ export async function seedDemo(
             })
             product = data[0]
             createdAny = true
+          } else if ((product.metadata as Record<string, unknown> | null)?.release_date !== undefined) {
+            // Earlier seeds wrote a release date here that never followed the plan: remove it ("" deletes a metadata key).
+            await updateProductsWorkflow(container).run({
+              input: { selector: { id: product.id }, update: { metadata: { release_date: "" } } },
+            })
           }
           result.products[album.handle] = {
             id: product.id,
