@@ -35,8 +35,9 @@ import {
   AdminMarkAppExclusive,
   StoreOpenAppSession,
 } from "./admin/app-channels/validators"
-import { bindAppSession, guardAppCompletion, guardAppPromotionCodes } from "./utils/app-session-guards"
-import { groupCodesAsPromotions } from "./utils/group-code-guard"
+import { bindAppSession, guardAppCompletion } from "./utils/app-session-guards"
+import { storefrontPromotionCodes } from "./utils/promotion-codes"
+import { CART_LINE_PREORDER_PLAN, ORDER_LINE_PREORDER_ITEM, PRODUCT_PREORDER_PLAN, exposeLinkedField } from "./utils/store-preorder-fields"
 import { capArray, validateBody, validateQuery } from "./utils/validate"
 import { comebackErrorHandler } from "./utils/error-handler"
 
@@ -56,6 +57,12 @@ export default defineMiddlewares({
     { matcher: "/admin/preorder-plans/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdatePreorderPlan)] },
     { matcher: "/admin/preorder-plans/:id/items", methods: ["GET"], middlewares: [validateQuery(AdminListPreorderItems)] },
     { matcher: "/admin/preorder-plans/:id/allocate", methods: ["POST"], middlewares: [validateBody(AdminAllocatePreorderPlan)] },
+    // Pre-order badges through Medusa's own store routes: `fields=+variants.preorder_plan` and the like
+    // (no method: runs before Medusa's query validation, which it widens).
+    { matcher: "/store/products", middlewares: [exposeLinkedField(PRODUCT_PREORDER_PLAN)] },
+    { matcher: "/store/products/:id", middlewares: [exposeLinkedField(PRODUCT_PREORDER_PLAN)] },
+    { matcher: "/store/carts*", middlewares: [exposeLinkedField(CART_LINE_PREORDER_PLAN)] },
+    { matcher: "/store/orders*", middlewares: [exposeLinkedField(ORDER_LINE_PREORDER_ITEM)] },
     { matcher: "/store/preorder-plans", methods: ["GET"], middlewares: [validateQuery(StoreListPreorderPlans)] },
     { matcher: "/store/customers/me/preorders*", middlewares: [authenticate("customer", ["session", "bearer"])] },
     { matcher: "/admin/group-campaigns", methods: ["GET"], middlewares: [validateQuery(AdminListGroupCampaigns)] },
@@ -74,8 +81,17 @@ export default defineMiddlewares({
     { matcher: "/store/app-sessions", methods: ["POST"], middlewares: [validateBody(StoreOpenAppSession)] },
     // App-only offers: carts bind to the app session presented with them; codes and completion are guarded.
     { matcher: "/store/carts/:id*", middlewares: [bindAppSession] },
-    { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [capArray("promo_codes", MAX_PROMO_CODES), groupCodesAsPromotions, guardAppPromotionCodes] },
-    { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [capArray("promo_codes", MAX_PROMO_CODES)] },
+    // Group codes and app-only codes work the same on every path a storefront sets codes by.
+    {
+      matcher: "/store/carts/:id",
+      methods: ["POST"],
+      middlewares: [capArray("promo_codes", MAX_PROMO_CODES), storefrontPromotionCodes],
+    },
+    {
+      matcher: "/store/carts/:id/promotions",
+      methods: ["POST", "DELETE"],
+      middlewares: [capArray("promo_codes", MAX_PROMO_CODES), storefrontPromotionCodes],
+    },
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion] },
     { matcher: "/admin/giveaways", methods: ["GET"], middlewares: [validateQuery(AdminListGiveaways)] },
     { matcher: "/admin/giveaways", methods: ["POST"], middlewares: [validateBody(AdminCreateGiveaway)] },

@@ -39,35 +39,30 @@ export async function bindAppSession(req: MedusaRequest, _res: MedusaResponse, n
 }
 
 /**
- * POST /store/carts/:id/promotions: an app-exclusive code needs a cart in one
- * of its app channels and a live app session of that channel on the request.
- * Otherwise 400 with the reason, before Medusa looks at the code.
+ * An app-exclusive code needs a cart in one of its app channels and a live app
+ * session of that channel on the request; otherwise 400 with the reason,
+ * before Medusa looks at the code (which it would skip without a word). The
+ * cart is bound to the session. Shared by every path that sets codes.
  */
-export async function guardAppPromotionCodes(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  try {
-    const codes = ((req.body as any)?.promo_codes ?? []) as string[]
-    const exclusive = Array.isArray(codes) ? await appPromotionsByCode(req.scope, codes.filter((c) => typeof c === "string")) : []
-    if (!exclusive.length) return next()
-    const cart = await loadAppCart(req.scope, cartIdOf(req)!)
-    if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartIdOf(req)} was not found`)
-    for (const promotion of exclusive) {
-      if (!cart.sales_channel_id || !(promotion.sales_channel_ids as unknown as string[]).includes(cart.sales_channel_id)) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `promo_codes: ${onlyInApp(promotion.code)}`)
-      }
+export async function assertAppCodesAllowed(req: MedusaRequest, cartId: string, codes: string[]) {
+  const exclusive = await appPromotionsByCode(req.scope, codes)
+  if (!exclusive.length) return
+  const cart = await loadAppCart(req.scope, cartId)
+  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
+  for (const promotion of exclusive) {
+    if (!cart.sales_channel_id || !(promotion.sales_channel_ids as unknown as string[]).includes(cart.sales_channel_id)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `promo_codes: ${onlyInApp(promotion.code)}`)
     }
-    const token = tokenOf(req)
-    if (!token) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `promo_codes: ${exclusive[0].code} needs a verified app session (send the ${APP_SESSION_HEADER} header).`)
-    }
-    const session = await appChannels(req.scope).liveSession(token)
-    if (!session || session.sales_channel_id !== cart.sales_channel_id) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `promo_codes: the app session is not valid (unknown, expired or for another app); open a new one.`)
-    }
-    await appChannels(req.scope).bindCart(cart.id, session.id)
-    next()
-  } catch (error) {
-    next(error)
   }
+  const token = tokenOf(req)
+  if (!token) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `promo_codes: ${exclusive[0].code} needs a verified app session (send the ${APP_SESSION_HEADER} header).`)
+  }
+  const session = await appChannels(req.scope).liveSession(token)
+  if (!session || session.sales_channel_id !== cart.sales_channel_id) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `promo_codes: the app session is not valid (unknown, expired or for another app); open a new one.`)
+  }
+  await appChannels(req.scope).bindCart(cart.id, session.id)
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateProductsWorkflow,
   updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -287,7 +288,6 @@ export async function seedDemo(
           })
           let product = existing[0]
           if (!product) {
-            const isPreorder = album.versions.every((v) => v.stock === 0)
             const { result: created } = await createProductsWorkflow(container).run({
               input: {
                 products: [
@@ -298,10 +298,9 @@ export async function seedDemo(
                     description: album.description,
                     status: ProductStatus.PUBLISHED,
                     shipping_profile_id: profile.id,
-                    metadata: {
-                      artist: album.artist,
-                      ...(isPreorder ? { release_date: releaseDate.toISOString() } : {}),
-                    },
+                    // No release date here: the pre-order plan holds it (and its changes); storefronts
+                    // read it with fields=+variants.preorder_plan.
+                    metadata: { artist: album.artist },
                     options: [{ title: "Version", values: album.versions.map((v) => v.title) }],
                     variants: album.versions.map((v) => ({
                       title: v.title,
@@ -322,14 +321,21 @@ export async function seedDemo(
             })
             product = data[0]
             createdAny = true
+          } else if ((product.metadata as Record<string, unknown> | null)?.release_date !== undefined) {
+            // Earlier seeds wrote a release date here that never followed the plan: remove it ("" deletes a metadata key).
+            await updateProductsWorkflow(container).run({
+              input: { selector: { id: product.id }, update: { metadata: { release_date: "" } } },
+            })
           }
           result.products[album.handle] = {
             id: product.id,
             variants: Object.fromEntries((product.variants ?? []).map((v) => [v!.sku as string, v!.id])),
           }
           if (album.handle === DEMO_ALBUMS[0].handle) {
-            const stored = (product.metadata as Record<string, unknown> | null)?.release_date
-            result.releaseDate = stored ? new Date(String(stored)) : releaseDate
+            // A second run keeps the plans' current release date (staff may have moved it).
+            const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
+            const [plan] = await preorders.listPreorderPlans({ variant_id: Object.values(result.products[album.handle].variants) }, { take: 1 })
+            result.releaseDate = plan ? new Date(plan.release_date) : releaseDate
           }
         }
         return createdAny ? "created" : undefined

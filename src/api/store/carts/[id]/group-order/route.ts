@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { CART_GROUP_KEY, findGroupByCode, loadGroupCart } from "../../../../../workflows/group-order/group-context"
 import { joinGroup, leaveGroup } from "../../../../../workflows/group-order/join-group"
 import { groupProgress } from "../../../../admin/group-campaigns/serialize"
 import type { StoreJoinGroupOrderType } from "../../../../admin/group-campaigns/validators"
@@ -29,6 +30,19 @@ export async function cartWithTotals(req: MedusaRequest, cartId: string) {
 export async function POST(req: MedusaRequest<StoreJoinGroupOrderType>, res: MedusaResponse) {
   const group = await joinGroup(req.scope, req.params.id, (req.validatedBody as StoreJoinGroupOrderType).code)
   res.json({ cart: await cartWithTotals(req, req.params.id), group_order: groupProgress(group) })
+}
+
+/**
+ * GET /store/carts/:id/group-order: the group the cart joined (by its code, by
+ * any path: this route, the promo box, cart.update) with the group's progress;
+ * `group_order: null` when it joined none.
+ */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const cart = await loadGroupCart(req.scope, req.params.id)
+  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${req.params.id} was not found`)
+  const code = cart.metadata?.[CART_GROUP_KEY]
+  const group = typeof code === "string" && code ? await findGroupByCode(req.scope, code) : null
+  res.json({ group_order: group ? groupProgress(group) : null })
 }
 
 /** DELETE /store/carts/:id/group-order: the cart leaves its group; the group discount goes with it. */
