@@ -22,13 +22,21 @@ import pg from "pg"
 import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 import { medusa, root, startServer } from "./lib/server.mjs"
 import { completeAtOnce, prepareCarts, storeClient, timedCheckout } from "./lib/store.mjs"
-import { summarizeProfile } from "./lib/profile.mjs"
+import { summarizeProfile, summarizeSteps } from "./lib/profile.mjs"
 import { writeReport } from "./lib/report.mjs"
 import { renderChart } from "./lib/chart.mjs"
 
 const require = createRequire(import.meta.url)
 const autocannon = require("autocannon")
 const { splitOutcomes, summarize, ratio } = require("./lib/stats.js")
+const coreFlows = require("@medusajs/core-flows")
+// Workflows Medusa ships (everything else that runs is Comeback's), and complete-cart's hooks.
+const CORE_WORKFLOWS = new Set(
+  Object.values(coreFlows)
+    .filter((v) => typeof v === "function" && typeof v.getName === "function")
+    .map((v) => v.getName())
+)
+const COMPLETE_CART_HOOKS = Object.keys(coreFlows.completeCartWorkflow.hooks ?? {})
 
 const env0 = process.env
 const num = (name, fallback) => (env0[name] === undefined || env0[name] === "" ? fallback : Number(env0[name]))
@@ -45,7 +53,7 @@ const SIZES = {
   prep_concurrency: num("BENCH_PREP_CONCURRENCY", 4),
   timeout_seconds: num("BENCH_TIMEOUT_SECONDS", 120),
   export: env0.BENCH_EXPORT || "run", // run | reuse | off
-  export_orders: num("BENCH_EXPORT_ORDERS", 20_000),
+  export_orders: num("BENCH_EXPORT_ORDERS", 10_000),
 }
 const DB_PREFIX = env0.BENCH_DB_PREFIX || "comeback_bench_dropday"
 const RESULTS_DIR = path.join(root, "bench-results")
@@ -178,14 +186,19 @@ async function unloadedPath(server, ids, conn, db) {
   // The profile: other unloaded completions, one after another, with the server's CPU profiled.
   const carts = await prepareCarts(client, SIZES.profile_runs, SIZES.prep_concurrency, (i) => input(`profile${i}`))
   await server.settle()
-  const [, profile] = await server.profiled(async () => {
+  const [requestMs, profile, steps] = await server.profiled(async () => {
+    const times = []
     for (const id of carts) {
+      const t0 = performance.now()
       const done = await client.call("POST", `/store/carts/${id}/complete`, {})
+      times.push(performance.now() - t0)
       if (done.type !== "order") throw new Error(`profiled completion did not place an order`)
     }
     await server.settle() // subscribers included
+    return times
   })
   result.profile = summarizeProfile(profile, { root, completions: carts.length })
+  result.steps = summarizeSteps(steps, { completions: carts.length, coreWorkflows: CORE_WORKFLOWS, hooks: COMPLETE_CART_HOOKS, requestMs })
   log(`  ${server.name} profile: ${result.profile.busy_ms_per_completion} ms CPU per completion (subscribers included)`)
   return result
 }
@@ -267,7 +280,7 @@ async function financeExport(conn) {
         BENCH_PORT: String(port),
         BENCH_ORDERS: String(SIZES.export_orders),
         BENCH_LIST_ORDERS: String(Math.min(SIZES.export_orders, 2_000)),
-        BENCH_MEDUSA_SECONDS: env0.BENCH_MEDUSA_SECONDS || "30",
+        BENCH_MEDUSA_SECONDS: env0.BENCH_MEDUSA_SECONDS || "20",
       },
       stdio: ["ignore", "pipe", "inherit"],
     })
@@ -349,7 +362,11 @@ async function main() {
     ["comeback", ["race", "burst", "group"]],
     ["plain", ["burst"]],
   ]
-  for (const [name, list] of plan) {
+  // BENCH_WORKLOADS=reads,path,… runs only those (to try a change quickly); the default is all of them.
+  const only = env0.BENCH_WORKLOADS ? new Set(env0.BENCH_WORKLOADS.split(",")) : null
+  for (const [name, all] of plan) {
+    const list = only ? all.filter((w) => only.has(w)) : all
+    if (!list.length) continue
     const app = apps[name]
     const port = await freePort()
     log(`${name}: starting medusa (workloads: ${list.join(", ")})`)

@@ -108,3 +108,57 @@ export function summarizeProfile(profile, { root, completions }) {
       }),
   }
 }
+
+/**
+ * Wall time of workflow steps and workflows while the server completed carts
+ * one after another (from Medusa's traceStep / traceTransaction hooks).
+ * complete-cart's own steps are listed one by one (its hooks are where
+ * Comeback's checkout code runs); every other workflow is listed whole, as
+ * run inside a completion (a sub-workflow) or after it (subscribers), and
+ * owned by Medusa when core-flows exports it, by Comeback otherwise.
+ * Steps that run in parallel overlap, so their times add up to more than the
+ * workflow's.
+ * @param events from profiler-preload.cjs
+ * @param {{ completions: number, coreWorkflows: Set<string>, hooks: string[], requestMs: number[] }} options
+ */
+export function summarizeSteps(events, { completions, coreWorkflows, hooks, requestMs }) {
+  const per = (ms) => Math.round((ms / completions) * 10) / 10
+  const runs = events.filter((e) => e.kind === "workflow" && e.workflow === "complete-cart")
+  const windows = runs.map((r) => [r.start, r.start + r.ms])
+  const inside = (e) => windows.some(([a, b]) => e.start >= a && e.start <= b)
+  const steps = new Map()
+  for (const e of events) {
+    if (e.kind !== "step" || e.workflow !== "complete-cart") continue
+    const key = `${e.action}${e.type === "compensate" ? " (compensation)" : ""}`
+    const s = steps.get(key) ?? { step: key, hook: hooks.includes(e.action), async: e.async, ms: 0, count: 0 }
+    s.ms += e.ms
+    s.count += 1
+    steps.set(key, s)
+  }
+  const workflows = new Map()
+  for (const e of events) {
+    if (e.kind !== "workflow" || e.workflow === "complete-cart") continue
+    const when = inside(e) ? "inside the completion" : "after the response"
+    const key = `${e.workflow}\u0000${when}`
+    const w = workflows.get(key) ?? { workflow: e.workflow, owner: coreWorkflows.has(e.workflow) ? "Medusa" : "Comeback", when, ms: 0, count: 0 }
+    w.ms += e.ms
+    w.count += 1
+    workflows.set(key, w)
+  }
+  const total = (list) => per(list.reduce((a, b) => a + b.ms, 0))
+  const after = [...workflows.values()].filter((w) => w.when === "after the response")
+  return {
+    completions,
+    request_ms: requestMs.length ? Math.round((requestMs.reduce((a, b) => a + b, 0) / requestMs.length) * 10) / 10 : null,
+    complete_cart_ms: runs.length ? per(runs.reduce((a, b) => a + b.ms, 0)) : null,
+    complete_cart_runs: runs.length,
+    hooks_ms: total([...steps.values()].filter((s) => s.hook)),
+    after_response_ms: { Medusa: total(after.filter((w) => w.owner === "Medusa")), Comeback: total(after.filter((w) => w.owner === "Comeback")) },
+    steps: [...steps.values()]
+      .sort((a, b) => b.ms - a.ms)
+      .map((s) => ({ step: s.step, hook: s.hook, ms_per_completion: per(s.ms), runs_per_completion: Math.round((s.count / completions) * 100) / 100 })),
+    workflows: [...workflows.values()]
+      .sort((a, b) => b.ms - a.ms)
+      .map((w) => ({ workflow: w.workflow, owner: w.owner, when: w.when, ms_per_completion: per(w.ms), runs_per_completion: Math.round((w.count / completions) * 100) / 100 })),
+  }
+}

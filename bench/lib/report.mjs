@@ -199,20 +199,60 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
   out.push("## Where a completion's time goes")
   out.push("")
   out.push(
-    `A V8 CPU profile of each server (sampled every 0.5 ms) while it completed ${sizes.profile_runs} carts one after another, ` +
-      "unloaded, until it was idle again (so the `order.placed` subscribers are included). Each sample is charged to the nearest " +
-      "frame on its stack that belongs to an owner: our code (`src/…`), a Medusa workflow step (`core-flows`), a Medusa module, " +
-      "the workflow engine, Medusa's HTTP layer; helpers, the ORM and the PostgreSQL driver are charged to the owner that called " +
-      "them, or to themselves when nothing owns the stack (e.g. the driver parsing a reply after an `await`). CPU only: time " +
-      "spent waiting for PostgreSQL is not in it (wall time of a completion is in section 2)."
+    `Each server completed ${sizes.profile_runs} more carts one after another, unloaded, and was left until idle (so the ` +
+      "work its `order.placed` subscribers start is included). Meanwhile the benchmark timed every workflow step and workflow " +
+      "through Medusa's own tracing hooks (`TransactionOrchestrator.traceStep` / `traceTransaction`, what Medusa's " +
+      "OpenTelemetry instrumentation uses) and took a V8 CPU profile (sampled every 0.5 ms), both switched on by a signal " +
+      "from the benchmark (`bench/lib/profiler-preload.cjs`, loaded into both servers, idle otherwise)."
   )
   out.push("")
+  const PS = P.path?.steps
+  const CS = C.path?.steps
+  if (PS && CS) {
+    const hookNote = (s) => (s.hook ? " *(hook: Comeback's handler runs here)*" : "")
+    out.push(
+      `**Wall time per completion** (ms, mean): the request as the buyer sees it, plain **${PS.request_ms}**, Comeback **${CS.request_ms}**; ` +
+        `Medusa's \`complete-cart\` workflow inside it, plain ${PS.complete_cart_ms}, Comeback ${CS.complete_cart_ms}; ` +
+        `complete-cart's hooks (Comeback's \`validate\` handler: pre-order caps, group membership, app offers), plain ${PS.hooks_ms}, Comeback **${CS.hooks_ms}**. ` +
+        `After the response, workflows started by subscribers: Medusa's ${PS.after_response_ms.Medusa} (plain) / ${CS.after_response_ms.Medusa} (Comeback), Comeback's **${CS.after_response_ms.Comeback}**.`
+    )
+    out.push("")
+    out.push("`complete-cart`'s steps (wall ms per completion; steps in a parallel branch overlap):")
+    out.push("")
+    out.push("| Step | plain | Comeback | Comeback − plain |")
+    out.push("|---|---:|---:|---:|")
+    const names = [...new Set([...CS.steps.map((s) => s.step), ...PS.steps.map((s) => s.step)])]
+    for (const name of names) {
+      const a = PS.steps.find((s) => s.step === name)
+      const b = CS.steps.find((s) => s.step === name)
+      row(`\`${name}\`${hookNote(b ?? a)}`, n(a?.ms_per_completion ?? 0), n(b?.ms_per_completion ?? 0), n(Math.round(((b?.ms_per_completion ?? 0) - (a?.ms_per_completion ?? 0)) * 10) / 10))
+    }
+    out.push("")
+    out.push("Other workflows, whole (wall ms per completion; a sub-workflow's time is inside its parent step's):")
+    out.push("")
+    out.push("| Workflow | owner | when | runs per completion (plain / Comeback) | plain | Comeback |")
+    out.push("|---|---|---|---:|---:|---:|")
+    const keys = [...new Set([...CS.workflows, ...PS.workflows].map((w) => `${w.workflow}\u0000${w.when}`))]
+    for (const key of keys) {
+      const [wf, when] = key.split("\u0000")
+      const a = PS.workflows.find((w) => w.workflow === wf && w.when === when)
+      const b = CS.workflows.find((w) => w.workflow === wf && w.when === when)
+      const owner = (a ?? b).owner
+      row(`\`${wf}\``, owner === "Comeback" ? "**Comeback**" : owner, when, `${n(a?.runs_per_completion ?? 0)} / ${n(b?.runs_per_completion ?? 0)}`, n(a?.ms_per_completion ?? 0), n(b?.ms_per_completion ?? 0))
+    }
+    out.push("")
+  }
   if (P.path?.profile && C.path?.profile) {
     const pp = P.path.profile
     const cp = C.path.profile
-    out.push(`CPU per completion: plain **${pp.busy_ms_per_completion} ms**, Comeback **${cp.busy_ms_per_completion} ms** (${x(ratio(cp.busy_ms_per_completion, pp.busy_ms_per_completion))}).`)
+    out.push(
+      `**CPU per completion** (subscribers included): plain **${pp.busy_ms_per_completion} ms**, Comeback **${cp.busy_ms_per_completion} ms** (${x(ratio(cp.busy_ms_per_completion, pp.busy_ms_per_completion))}). ` +
+        "Each sample is charged to the nearest frame on its stack that belongs to an owner (our `src/…`, a core-flows step, a Medusa module, the workflow engine, Medusa's HTTP layer); " +
+        "helpers, the ORM and the PostgreSQL driver are charged to the owner that called them, or to themselves when nothing owns the stack. " +
+        "V8 stacks restart at every `await`, so most of our code's cost shows up as the ORM and driver work it resumes into: read this table by layer, and the wall-time tables above by owner."
+    )
     out.push("")
-    out.push("| Charged to | plain ms / completion | plain % | Comeback ms / completion | Comeback % |")
+    out.push("| Layer | plain ms / completion | plain % | Comeback ms / completion | Comeback % |")
     out.push("|---|---:|---:|---:|---:|")
     const groups = [...new Set([...cp.groups.map((g) => g.group), ...pp.groups.map((g) => g.group)])]
     for (const gname of groups) {
@@ -221,18 +261,13 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
       row(gname.startsWith("Comeback") ? `**${gname}**` : gname, n(a?.ms_per_completion ?? 0), n(a?.percent ?? 0), n(b?.ms_per_completion ?? 0), n(b?.percent ?? 0))
     }
     out.push("")
-    out.push("Comeback's 20 largest owners:")
+    out.push("Comeback's 12 largest owners by CPU:")
     out.push("")
-    out.push("| Owner | charged to | ms / completion | % |")
+    out.push("| Owner | layer | ms / completion | % |")
     out.push("|---|---|---:|---:|")
-    for (const t of cp.top) row(`\`${t.name}\``, t.group, n(t.ms_per_completion), n(t.percent))
-    out.push("")
-    out.push("Plain Medusa's 10 largest owners:")
-    out.push("")
-    out.push("| Owner | charged to | ms / completion | % |")
-    out.push("|---|---|---:|---:|")
-    for (const t of pp.top.slice(0, 10)) row(`\`${t.name}\``, t.group, n(t.ms_per_completion), n(t.percent))
-  } else out.push("Not measured.")
+    for (const t of cp.top.slice(0, 12)) row(`\`${t.name}\``, t.group, n(t.ms_per_completion), n(t.percent))
+  }
+  if (!PS && !P.path?.profile) out.push("Not measured.")
   out.push("")
   out.push("## Method notes")
   out.push("")
@@ -241,7 +276,7 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
       "- Carts are prepared through the store API before each burst (not measured): create cart with line, email and addresses; shipping method; (group join); payment collection; payment session with `pp_system_default`.",
       "- A burst sends every completion at once from one Node process (undici, one connection per request, no retry, " + sizes.timeout_seconds + " s timeout). A winner is a `200` with `type: \"order\"`; anything else is a loser, counted by status. Units sold are counted in the database from the orders' lines, so an oversell would show even if a response lied.",
       "- Between workloads the benchmark waits until the server's CPU is idle (background subscribers done); `medusa start` runs with NODE_ENV=production, the admin disabled, `LOG_LEVEL=error`.",
-      "- Both servers run with the same `--require bench/lib/profiler-preload.cjs` (idle unless signalled), so the profile hook costs both the same.",
+      "- Both servers run with the same `--require bench/lib/profiler-preload.cjs` (idle unless signalled: no tracing hook is installed outside the profile), so it costs both the same.",
     ].join("\n")
   )
   out.push("")

@@ -56,18 +56,20 @@ export async function startServer({ name, cwd, port, env, profileDir, log }) {
     base,
     pid: child.pid,
     boot_seconds: (Date.now() - t0) / 1000,
-    /** Waits until the server has been (nearly) idle for a second: background subscribers done. */
+    /** Waits until the server has been (nearly) idle for half a second: background subscribers done. */
     async settle(maxMs = 30_000) {
       const start = Date.now()
       let last = cpuSeconds(child.pid)
+      let quiet = 0
       while (Date.now() - start < maxMs) {
-        await sleep(1000)
+        await sleep(250)
         const now = cpuSeconds(child.pid)
-        if (now - last < 0.05) return
+        quiet = now - last < 0.02 ? quiet + 1 : 0
+        if (quiet >= 2) return
         last = now
       }
     },
-    /** Runs fn with a CPU profile of the server around it; returns [fn's result, the profile]. */
+    /** Runs fn with a CPU profile and workflow step timings of the server around it; returns [fn's result, profile, steps]. */
     async profiled(fn) {
       const before = new Set(fs.readdirSync(profileDir))
       process.kill(child.pid, "SIGUSR2")
@@ -76,7 +78,11 @@ export async function startServer({ name, cwd, port, env, profileDir, log }) {
       process.kill(child.pid, "SIGUSR2")
       for (let i = 0; i < 200; i++) {
         const file = fs.readdirSync(profileDir).find((f) => !before.has(f) && f.endsWith(".cpuprofile"))
-        if (file) return [result, JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8"))]
+        if (file) {
+          const profile = JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8"))
+          const steps = JSON.parse(fs.readFileSync(path.join(profileDir, file.replace(/\.cpuprofile$/, ".steps.json")), "utf8"))
+          return [result, profile, steps]
+        }
         await sleep(100)
       }
       throw new Error(`${name}: no CPU profile written`)
