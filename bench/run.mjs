@@ -193,12 +193,12 @@ async function unloadedPath(server, ids, conn, db) {
       const done = await client.call("POST", `/store/carts/${id}/complete`, {})
       times.push(performance.now() - t0)
       if (done.type !== "order") throw new Error(`profiled completion did not place an order`)
+      await server.settle(5_000) // its subscribers' work included, before the next buyer
     }
-    await server.settle() // subscribers included
     return times
   })
   result.profile = summarizeProfile(profile, { root, completions: carts.length })
-  result.steps = summarizeSteps(steps, { completions: carts.length, coreWorkflows: CORE_WORKFLOWS, hooks: COMPLETE_CART_HOOKS, requestMs })
+  result.workflow_steps = summarizeSteps(steps, { completions: carts.length, coreWorkflows: CORE_WORKFLOWS, hooks: COMPLETE_CART_HOOKS, requestMs })
   log(`  ${server.name} profile: ${result.profile.busy_ms_per_completion} ms CPU per completion (subscribers included)`)
   return result
 }

@@ -114,7 +114,7 @@ export function summarizeProfile(profile, { root, completions }) {
  * one after another (from Medusa's traceStep / traceTransaction hooks).
  * complete-cart's own steps are listed one by one (its hooks are where
  * Comeback's checkout code runs); every other workflow is listed whole, as
- * run inside a completion (a sub-workflow) or after it (subscribers), and
+ * while a completion ran (a sub-workflow, or started by its events) or after it (subscribers), and
  * owned by Medusa when core-flows exports it, by Comeback otherwise.
  * Steps that run in parallel overlap, so their times add up to more than the
  * workflow's.
@@ -138,7 +138,7 @@ export function summarizeSteps(events, { completions, coreWorkflows, hooks, requ
   const workflows = new Map()
   for (const e of events) {
     if (e.kind !== "workflow" || e.workflow === "complete-cart") continue
-    const when = inside(e) ? "inside the completion" : "after the response"
+    const when = inside(e) ? "while the completion ran" : "after the response"
     const key = `${e.workflow}\u0000${when}`
     const w = workflows.get(key) ?? { workflow: e.workflow, owner: coreWorkflows.has(e.workflow) ? "Medusa" : "Comeback", when, ms: 0, count: 0 }
     w.ms += e.ms

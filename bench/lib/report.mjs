@@ -206,15 +206,15 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
       "from the benchmark (`bench/lib/profiler-preload.cjs`, loaded into both servers, idle otherwise)."
   )
   out.push("")
-  const PS = P.path?.steps
-  const CS = C.path?.steps
+  const PS = P.path?.workflow_steps
+  const CS = C.path?.workflow_steps
   if (PS && CS) {
-    const hookNote = (s) => (s.hook ? " *(hook: Comeback's handler runs here)*" : "")
+    const hookNote = (s) => (s.hook ? (s.step === "validate" ? " *(hook: Comeback's handler)*" : " *(hook)*") : "")
     out.push(
       `**Wall time per completion** (ms, mean): the request as the buyer sees it, plain **${PS.request_ms}**, Comeback **${CS.request_ms}**; ` +
         `Medusa's \`complete-cart\` workflow inside it, plain ${PS.complete_cart_ms}, Comeback ${CS.complete_cart_ms}; ` +
-        `complete-cart's hooks (Comeback's \`validate\` handler: pre-order caps, group membership, app offers), plain ${PS.hooks_ms}, Comeback **${CS.hooks_ms}**. ` +
-        `After the response, workflows started by subscribers: Medusa's ${PS.after_response_ms.Medusa} (plain) / ${CS.after_response_ms.Medusa} (Comeback), Comeback's **${CS.after_response_ms.Comeback}**.`
+        `complete-cart's hook steps (Comeback's \`validate\` handler: pre-order caps, group membership, app offers), plain ${PS.hooks_ms}, Comeback **${CS.hooks_ms}**. ` +
+        `After the response, workflows started by subscribers of the order's events: Medusa's ${PS.after_response_ms.Medusa} (plain) / ${CS.after_response_ms.Medusa} (Comeback; Medusa's payment capture, started by our \`order.placed\` subscriber), Comeback's **${CS.after_response_ms.Comeback}** — they do not delay the buyer's answer, but they take the same CPU from the next buyers in a drop.`
     )
     out.push("")
     out.push("`complete-cart`'s steps (wall ms per completion; steps in a parallel branch overlap):")
@@ -228,7 +228,7 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
       row(`\`${name}\`${hookNote(b ?? a)}`, n(a?.ms_per_completion ?? 0), n(b?.ms_per_completion ?? 0), n(Math.round(((b?.ms_per_completion ?? 0) - (a?.ms_per_completion ?? 0)) * 10) / 10))
     }
     out.push("")
-    out.push("Other workflows, whole (wall ms per completion; a sub-workflow's time is inside its parent step's):")
+    out.push("Other workflows, whole (wall ms per completion; \"while the completion ran\" ones are inside one of complete-cart's steps or started by its events before it returned):")
     out.push("")
     out.push("| Workflow | owner | when | runs per completion (plain / Comeback) | plain | Comeback |")
     out.push("|---|---|---|---:|---:|---:|")
