@@ -70,12 +70,14 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
   pathRow("cart → ready, 7 requests", "ready")
   pathRow("completion", "complete")
   const race = `3. race: ${sizes.buyers} buyers at once for ${sizes.race_units} units`
-  row(race, "orders (oversell)", `${n(P.race?.orders)} (${n(P.race?.oversell)})`, `${n(C.race?.orders)} (${n(C.race?.oversell)})`, "")
+  const ordersCell = (r) => (r ? `${n(r.orders)} answered · ${n(r.sold_units)} in the database · oversell ${n(r.oversell)}` : "—")
+  row(race, "orders (answered with an order · units in orders in the database · oversell)", ordersCell(P.race), ordersCell(C.race), "")
   row(race, "winners p50 / p99 / max", `${ms(P.race?.winners.p50)} / ${ms(P.race?.winners.p99)} / ${ms(P.race?.winners.max)}`, `${ms(C.race?.winners.p50)} / ${ms(C.race?.winners.p99)} / ${ms(C.race?.winners.max)}`, x(ratio(C.race?.winners.p99, P.race?.winners.p99)) + " (p99)")
   row(race, "losers p50 / p99 / max", `${ms(P.race?.losers.p50)} / ${ms(P.race?.losers.p99)} / ${ms(P.race?.losers.max)}`, `${ms(C.race?.losers.p50)} / ${ms(C.race?.losers.p99)} / ${ms(C.race?.losers.max)}`, x(ratio(C.race?.losers.p99, P.race?.losers.p99)) + " (p99)")
   row(race, "answers other than an order", statuses(P.race), statuses(C.race), "")
   const burst = `4. burst: ${sizes.buyers} buyers at once for ${sizes.burst_units} units`
-  row(burst, "orders placed", n(P.burst?.orders), `${n(C.burst?.orders)} pre-order · ${n(C.burst_stock?.orders)} in stock`, x(ratio(C.burst?.orders, P.burst?.orders)) + " (pre-order)")
+  const placed = (r) => (r ? `${n(r.orders)}${r.sold_units !== r.orders ? ` (${n(r.sold_units)} in the database)` : ""}` : "—")
+  row(burst, "orders answered", placed(P.burst), `${placed(C.burst)} pre-order · ${placed(C.burst_stock)} in stock`, x(ratio(C.burst?.orders, P.burst?.orders)) + " (pre-order)")
   row(burst, "errors by status (a 5xx is a lost sale)", statuses(P.burst), `${statuses(C.burst)} · ${statuses(C.burst_stock)}`, "")
   row(burst, "all answers p50 / p99", `${ms(P.burst?.all.p50)} / ${ms(P.burst?.all.p99)}`, `${ms(C.burst?.all.p50)} / ${ms(C.burst?.all.p99)} · ${ms(C.burst_stock?.all.p50)} / ${ms(C.burst_stock?.all.p99)}`, x(ratio(C.burst?.all.p99, P.burst?.all.p99)) + " (p99, pre-order)")
   const g = C.group
@@ -142,7 +144,7 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
   const burstTable = (title, cases, units) => {
     out.push(title)
     out.push("")
-    out.push("| Server · version | buyers | orders | units sold / available | oversell | winners p50 / p99 / max | losers p50 / p99 / max | answers other than an order | winners' arrival rank p50 / max |")
+    out.push("| Server · version | buyers | answered with an order | units in orders (database) / available | oversell | winners p50 / p99 / max | losers p50 / p99 / max | answers other than an order | winners' arrival rank p50 / max |")
     out.push("|---|---:|---:|---:|---:|---|---|---|---|")
     for (const [name, s] of cases) {
       if (!s) continue
@@ -159,6 +161,16 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
       )
     }
     out.push("")
+    for (const [name, s] of cases) {
+      if (s && s.sold_units > s.orders) {
+        out.push(
+          `**${name}: ${s.sold_units - s.orders} orders exist whose buyers were answered with an error** (units in orders in the database ${s.sold_units}, answers with an order ${s.orders})` +
+            (s.oversell ? `, **${s.oversell} units beyond the ${s.units} available**` : "") +
+            ": a completion that failed after Medusa created the order (compare medusajs/medusa#16825, an orphan order when carts race for the last units)."
+        )
+        out.push("")
+      }
+    }
     out.push("Messages of the answers without an order (most frequent first):")
     out.push("")
     for (const [name, s] of cases) if (s) out.push(`- ${name}: ${messages(s)}`)
