@@ -36,6 +36,7 @@ import {
   StoreOpenAppSession,
 } from "./admin/app-channels/validators"
 import { bindAppSession, guardAppCompletion, guardAppPromotionCodes } from "./utils/app-session-guards"
+import { admitDropCheckout } from "./utils/drop-checkout"
 import { groupCodesAsPromotions } from "./utils/group-code-guard"
 import { validateBody, validateQuery } from "./utils/validate"
 
@@ -70,7 +71,8 @@ export default defineMiddlewares({
     // App-only offers: carts bind to the app session presented with them; codes and completion are guarded.
     { matcher: "/store/carts/:id*", middlewares: [bindAppSession] },
     { matcher: "/store/carts/:id/promotions", methods: ["POST"], middlewares: [groupCodesAsPromotions, guardAppPromotionCodes] },
-    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion] },
+    // Drop-day checkout: pre-order units admitted at once, then a bounded first-come-first-served line (429 + Retry-After).
+    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion, admitDropCheckout] },
     { matcher: "/admin/giveaways", methods: ["GET"], middlewares: [validateQuery(AdminListGiveaways)] },
     { matcher: "/admin/giveaways", methods: ["POST"], middlewares: [validateBody(AdminCreateGiveaway)] },
     { matcher: "/admin/giveaways/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateGiveaway)] },
