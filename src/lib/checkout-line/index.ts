@@ -76,3 +76,9 @@ export function checkoutLine(container: MedusaContainer, overrides: Partial<Line
   }
   return line
 }
+
+/** Replaces this process's line with a new one (tests that need a short bound or a single slot). */
+export function resetCheckoutLine(container: MedusaContainer, overrides: Partial<LineOptions> = {}) {
+  line = undefined
+  return checkoutLine(container, overrides)
+}
