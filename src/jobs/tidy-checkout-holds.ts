@@ -10,7 +10,11 @@ import { tidyStalePreorderReservations } from "./release-due-preorders"
  * or to a crashed server. (The 10-minute pre-order job does the same with the
  * 30-minute horizon every checkout reservation has.)
  */
-export default async function tidyCheckoutHolds(container: MedusaContainer, now = new Date()) {
+export default async function tidyCheckoutHoldsJob(container: MedusaContainer) {
+  await tidyCheckoutHolds(container)
+}
+
+export async function tidyCheckoutHolds(container: MedusaContainer, now = new Date()) {
   const { holdMs } = checkoutSettings()
   const { stale, reattached, freed } = await tidyStalePreorderReservations(container, new Date(now.getTime() - holdMs))
   if (stale.length) {

@@ -34,7 +34,7 @@ export async function admitDropCheckout(req: MedusaRequest, res: MedusaResponse,
     const cart = await loadCheckoutCart(req.scope, cartId)
     if (!cart || cart.completed_at) return next()
 
-    await reserveCartPreorders(req.scope, cartId, cart)
+    const admitted = await reserveCartPreorders(req.scope, cartId, cart)
 
     const keys = [...new Set(cart.items.flatMap((item) => item.inventory_item_ids))].sort()
     const served: Extract<Admission, { kind: "served" }>[] = []
@@ -69,7 +69,7 @@ export async function admitDropCheckout(req: MedusaRequest, res: MedusaResponse,
     res.once("close", () => {
       void (async () => {
         await Promise.all(served.map((s) => s.done()))
-        await releaseUnfinishedAdmission(req.scope, cartId)
+        if (admitted.length) await releaseUnfinishedAdmission(req.scope, cartId)
       })().catch((error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`checkout line: ${error?.message}`))
     })
     next()
