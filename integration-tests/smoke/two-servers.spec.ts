@@ -113,6 +113,27 @@ describe("two server processes, one database", () => {
     expect(after.preorder_plan).toMatchObject({ cap: 10, reserved_units: 10, remaining_units: 0 })
   })
 
+  it("40 fans at once for 100 pre-order units across both servers all get orders: no 5xx (the line per process feeds Medusa's inventory lock)", async () => {
+    const shop = await lookup(apis[0])
+    const boring = shop.sku("HOTSAUCE-PB-BORING")
+    const { data } = await apis[0].get(`/admin/preorder-plans?variant_id=${boring}`, shop.admin)
+    await apis[1].post(`/admin/preorder-plans/${data.preorder_plans[0].id}`, { cap: 100 }, shop.admin)
+    const results = await buyInParallel(Array.from({ length: 40 }, (_, i) => ({ email: `two-servers-plenty-${i}@example.com`, variant: boring })), shop)
+    // A storefront follows 429 + Retry-After with the same request.
+    const final = await Promise.all(
+      results.map(async (r, i) => {
+        for (let attempt = 0; r.status === 429 && attempt < 30; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, Number(r.headers["retry-after"]) * 1000))
+          r = await completeCart(apis[i % 2], webKey, r.config.url.split("/")[3])
+        }
+        return r
+      })
+    )
+    expect(final.map((r) => r.status)).toEqual(Array(40).fill(200))
+    const { data: after } = await apis[1].get(`/admin/preorder-plans/${data.preorder_plans[0].id}`, shop.admin)
+    expect(after.preorder_plan).toMatchObject({ cap: 100, reserved_units: 40 })
+  })
+
   it("a group of at most 5 members takes exactly 5 when 16 fans check out at once across both servers", async () => {
     const shop = await lookup(apis[1])
     const { data } = await apis[0].post(

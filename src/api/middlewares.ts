@@ -36,6 +36,7 @@ import {
   StoreOpenAppSession,
 } from "./admin/app-channels/validators"
 import { bindAppSession, guardAppCompletion } from "./utils/app-session-guards"
+import { admitDropCheckout } from "./utils/drop-checkout"
 import { storefrontPromotionCodes } from "./utils/promotion-codes"
 import { CART_LINE_PREORDER_PLAN, ORDER_LINE_PREORDER_ITEM, PRODUCT_PREORDER_PLAN, exposeLinkedField } from "./utils/store-preorder-fields"
 import { capArray, validateBody, validateQuery } from "./utils/validate"
@@ -92,7 +93,8 @@ export default defineMiddlewares({
       methods: ["POST", "DELETE"],
       middlewares: [capArray("promo_codes", MAX_PROMO_CODES), storefrontPromotionCodes],
     },
-    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion] },
+    // Drop-day checkout: pre-order units admitted at once, then a bounded first-come-first-served line (429 + Retry-After).
+    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion, admitDropCheckout] },
     { matcher: "/admin/giveaways", methods: ["GET"], middlewares: [validateQuery(AdminListGiveaways)] },
     { matcher: "/admin/giveaways", methods: ["POST"], middlewares: [validateBody(AdminCreateGiveaway)] },
     { matcher: "/admin/giveaways/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateGiveaway)] },
