@@ -5,6 +5,7 @@ import type PreorderModuleService from "../modules/preorder/service"
 import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
 import { releasePreorderPlanWorkflow } from "../workflows/preorder/release-preorder-plan"
 import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
+import { jobSchedule } from "../lib/job-schedule"
 
 
 /**
@@ -48,5 +49,5 @@ export async function runPreorderMaintenance(container: MedusaContainer, now = n
 
 export const config = {
   name: "release-due-preorders",
-  schedule: "*/10 * * * *",
+  schedule: jobSchedule("*/10 * * * *"),
 }
