@@ -127,7 +127,7 @@ export class MedusaProcess {
   api!: AxiosInstance
   starts = 0
 
-  constructor(readonly name: string, readonly mode: Mode, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(readonly name: string, readonly mode: Mode, private readonly env: NodeJS.ProcessEnv, private readonly logDir?: string) {}
 
   async start() {
     this.port = await freePort()
@@ -144,7 +144,11 @@ export class MedusaProcess {
       const parts = text.split("\n")
       rest = parts.pop() ?? ""
       // Strip colour codes, keep which start of the process wrote the line.
-      for (const line of parts) this.lines.push(`[${this.name}#${this.starts}] ${line.replace(/\x1b\[[0-9;]*m/g, "")}`)
+      for (const line of parts) {
+        const entry = `[${this.name}#${this.starts}] ${line.replace(/\x1b\[[0-9;]*m/g, "")}`
+        this.lines.push(entry)
+        if (this.logDir) fs.appendFileSync(path.join(this.logDir, `${this.name}.log`), `${new Date().toISOString()} ${entry}\n`)
+      }
     }
     child.stdout!.on("data", take)
     child.stderr!.on("data", take)
@@ -163,7 +167,8 @@ export class MedusaProcess {
     if (!child || child.exitCode !== null || child.signalCode !== null) return
     const gone = new Promise((r) => child.once("exit", r))
     child.kill(signal)
-    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000)
+    // A graceful stop waits for in-flight subscribers and jobs; a minute, then it is a crash.
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000)
     await gone
     clearTimeout(timer)
     this.child = null
