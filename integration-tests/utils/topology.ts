@@ -200,7 +200,9 @@ export async function scheduledJobRuns(redisUrl: string) {
         const job = await client.hGetAll(`${prefix}${id}`)
         if (!job.data) continue
         const data = JSON.parse(job.data)
-        runs.push({ job: data.jobId, scheduled_for: Number(job.timestamp), state, attempts: Number(job.atm ?? job.attemptsMade ?? 1) })
+        // A repeatable job's id ends with the time slot it was scheduled for.
+        const slot = Number(String(id).split(":").pop())
+        runs.push({ job: data.jobId, scheduled_for: Number.isFinite(slot) && slot > 0 ? slot : Number(job.timestamp), state, attempts: Number(job.atm ?? 1) })
       }
     }
     return runs
