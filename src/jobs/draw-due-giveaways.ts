@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { GIVEAWAY_MODULE } from "../modules/giveaway"
 import type GiveawayModuleService from "../modules/giveaway/service"
 import { drawGiveawayWorkflow } from "../workflows/giveaway/draw-giveaway"
+import { jobSchedule } from "../lib/job-schedule"
 
 /**
  * Every minute: for every live giveaway whose entry window has closed, closes
@@ -42,5 +43,5 @@ export async function runDueGiveawayDraws(container: MedusaContainer, now = new 
 
 export const config = {
   name: "draw-due-giveaways",
-  schedule: "* * * * *",
+  schedule: jobSchedule("* * * * *"),
 }

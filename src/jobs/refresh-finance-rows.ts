@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { backfillFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { jobSchedule } from "../lib/job-schedule"
 
 /**
  * Every 15 minutes: the safety net of the finance read model. Refreshes rows
@@ -15,5 +16,5 @@ export default async function refreshFinanceRowsJob(container: MedusaContainer) 
 
 export const config = {
   name: "refresh-finance-rows",
-  schedule: "*/15 * * * *",
+  schedule: jobSchedule("*/15 * * * *"),
 }

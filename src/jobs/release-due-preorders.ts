@@ -6,6 +6,7 @@ import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preord
 import { finishClaimedPreorderRefundWorkflow } from "../workflows/preorder/finish-claimed-refund"
 import { releasePreorderPlanWorkflow } from "../workflows/preorder/release-preorder-plan"
 import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
+import { jobSchedule } from "../lib/job-schedule"
 
 /**
  * Every 10 minutes: releases every active plan whose release date has come,
@@ -82,5 +83,5 @@ export async function tidyStalePreorderReservations(container: MedusaContainer, 
 
 export const config = {
   name: "release-due-preorders",
-  schedule: "*/10 * * * *",
+  schedule: jobSchedule("*/10 * * * *"),
 }

@@ -5,6 +5,7 @@ import type GroupOrderModuleService from "../modules/group-order/service"
 import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
 import { attachGroupPurchaseWorkflow } from "../workflows/group-order/attach-group-purchase"
 import { settleGroupOrderWorkflow } from "../workflows/group-order/settle-group-order"
+import { jobSchedule } from "../lib/job-schedule"
 
 /**
  * Every 5 minutes: tidies memberships a crashed checkout left reserved
@@ -52,4 +53,4 @@ export async function runGroupSettlement(container: MedusaContainer, now = new D
   return results
 }
 
-export const config = { name: "settle-due-group-orders", schedule: "*/5 * * * *" }
+export const config = { name: "settle-due-group-orders", schedule: jobSchedule("*/5 * * * *") }

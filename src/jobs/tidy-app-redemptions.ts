@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
 import { attachAppRedemptions } from "../workflows/app-channel/attach-app-redemptions"
 import { appChannels } from "../workflows/app-channel/app-context"
+import { jobSchedule } from "../lib/job-schedule"
 
 /**
  * Every 10 minutes: app-offer uses a crashed checkout left reserved are
@@ -32,4 +33,4 @@ export async function runAppRedemptionMaintenance(container: MedusaContainer, no
   return { reattached, freed }
 }
 
-export const config = { name: "tidy-app-redemptions", schedule: "*/10 * * * *" }
+export const config = { name: "tidy-app-redemptions", schedule: jobSchedule("*/10 * * * *") }

@@ -11,9 +11,17 @@ import { setGroupPromotionsStatusStep } from "./steps/group-steps"
  * A lock keeps two runs (the job and a click, or two servers) from
  * overlapping; refunds are marked, so a rerun never refunds anyone twice.
  */
+/**
+ * How long a settlement may hold its lock: long enough for a big group's
+ * provider refunds. A worker that dies mid-settlement holds it until then; the
+ * next run finishes the settlement. COMEBACK_SETTLEMENT_LOCK_TTL (seconds)
+ * shortens it for the topology test's killed worker.
+ */
+const SETTLEMENT_LOCK_TTL = Number(process.env.COMEBACK_SETTLEMENT_LOCK_TTL) || 900
+
 export const settleGroupOrderWorkflow = createWorkflow("settle-group-order", (input: { group_id: string }) => {
   const lockKey = transform({ input }, ({ input }) => `group-order-settlement:${input.group_id}`)
-  acquireLockStep({ key: lockKey, timeout: 60, ttl: 900 })
+  acquireLockStep({ key: lockKey, timeout: 60, ttl: SETTLEMENT_LOCK_TTL })
   const { group } = lockGroupForSettlementStep(input)
   when("stop-discounts", { group }, ({ group }) => group.status === "settling").then(() => {
     setGroupPromotionsStatusStep(
