@@ -35,6 +35,7 @@ import {
   AdminMarkAppExclusive,
   StoreOpenAppSession,
 } from "./admin/app-channels/validators"
+import { AdminDropDaily, AdminDropLive, AdminListOrderPreorderItems } from "./admin/drops/validators"
 import { bindAppSession, guardAppCompletion, guardAppPromotionCodes } from "./utils/app-session-guards"
 import { groupCodesAsPromotions } from "./utils/group-code-guard"
 import { validateBody, validateQuery } from "./utils/validate"
@@ -51,6 +52,9 @@ export default defineMiddlewares({
     { matcher: "/admin/preorder-plans/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdatePreorderPlan)] },
     { matcher: "/admin/preorder-plans/:id/items", methods: ["GET"], middlewares: [validateQuery(AdminListPreorderItems)] },
     { matcher: "/admin/preorder-plans/:id/allocate", methods: ["POST"], middlewares: [validateBody(AdminAllocatePreorderPlan)] },
+    { matcher: "/admin/preorder-items", methods: ["GET"], middlewares: [validateQuery(AdminListOrderPreorderItems)] },
+    { matcher: "/admin/drops/daily", methods: ["GET"], middlewares: [validateQuery(AdminDropDaily)] },
+    { matcher: "/admin/drops/live", methods: ["GET"], middlewares: [validateQuery(AdminDropLive)] },
     { matcher: "/store/preorder-plans", methods: ["GET"], middlewares: [validateQuery(StoreListPreorderPlans)] },
     { matcher: "/store/customers/me/preorders*", middlewares: [authenticate("customer", ["session", "bearer"])] },
     { matcher: "/admin/group-campaigns", methods: ["GET"], middlewares: [validateQuery(AdminListGroupCampaigns)] },

@@ -64,6 +64,8 @@ type Options = {
   env?: NodeJS.ProcessEnv
   /** Skip the demo seed (an empty store). */
   seed?: boolean
+  /** The browser's time zone (IANA), e.g. to see dates in a store zone and a viewer zone. Default: the machine's. */
+  timezoneId?: string
 }
 
 export function useAdminApp(name: string, options: Options = {}): AdminApp {
@@ -119,6 +121,7 @@ export function useAdminApp(name: string, options: Options = {}): AdminApp {
     app.context = await app.browser.newContext({
       viewport: VIEWPORT,
       locale: "en-US",
+      timezoneId: options.timezoneId,
       // `medusa start` runs in production, where the session cookie is Secure and is only
       // set behind TLS: tell it, as a TLS-terminating proxy would, that the request was https.
       extraHTTPHeaders: { "x-forwarded-proto": "https" },
