@@ -17,7 +17,8 @@ export function serverErrors(error: unknown, knownFields: string[]): ServerError
   const raw = errorMessage(error).replace(/^Invalid request:\s*/, "")
   const fields: Record<string, string> = {}
   const rest: string[] = []
-  for (const part of raw.split(/;\s*/).filter(Boolean)) {
+  // Split only where the next "field:" starts: a message may itself contain "; ".
+  for (const part of raw.split(/;\s*(?=[a-z_][a-z0-9_.]*:\s)/i).filter(Boolean)) {
     const match = part.match(/^([a-z_][a-z0-9_.]*):\s*(.+)$/i)
     const field = match && knownFields.find((name) => match[1] === name || match[1].startsWith(`${name}.`))
     if (match && field) fields[field] = fields[field] ? `${fields[field]}; ${match[2]}` : match[2]
