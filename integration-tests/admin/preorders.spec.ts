@@ -200,7 +200,7 @@ describe("admin: pre-orders and drops", () => {
     const plan = await planOf(sku("HOTSAUCE-PB-CHILLING"))
     const { data } = await app.api.get(`/admin/preorder-plans/${plan.id}/items?limit=50`)
     expect(data.preorder_items.map((i: any) => i.status)).toEqual(["ready", "ready", "ready"])
-    await expect(card.getByTestId(`counts-${plan.variant_id}`).innerText()).resolves.toContain("0 pending · 4 ready")
+    await eventually(async () => (await card.getByTestId(`counts-${plan.variant_id}`).innerText()).includes("0 pending · 4 ready"))
 
     await app.goto(`/orders/${orders["mina@fans.test"]}`)
     const section = app.page.getByTestId("order-preorders")
