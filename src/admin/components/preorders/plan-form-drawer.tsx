@@ -99,7 +99,9 @@ export function PlanFormDrawer({
           }
         : emptyValues(defaultVariantId ?? variants[0]?.id)
     )
-  }, [open, plan, zone, defaultVariantId, variants])
+    // Reset when the drawer opens (or the zone arrives), not on every refetch of the plan list behind it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, plan?.id, zone, defaultVariantId])
 
   const save = usePlanMutation<Record<string, unknown>, { preorder_plan: Plan }>(() =>
     creating ? "/admin/preorder-plans" : `/admin/preorder-plans/${plan!.id}`
