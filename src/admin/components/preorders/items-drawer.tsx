@@ -54,7 +54,7 @@ export function ItemsDrawer({ open, onOpenChange, plan, title }: { open: boolean
 
   const columns = useMemo(
     () => [
-      column.accessor("created_at", { header: "Ordered", cell: ({ getValue }) => <DateTime value={getValue()} inline /> }),
+      column.accessor("created_at", { header: "Ordered", cell: ({ getValue }) => <DateTime value={getValue()} /> }),
       column.accessor("email", { header: "Customer" }),
       column.accessor("order_id", {
         header: "Order",
