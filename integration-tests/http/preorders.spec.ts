@@ -344,6 +344,46 @@ comebackIntegrationTestRunner(__filename, {
       expect((await planOf(chilling)).units).toEqual(expect.objectContaining({ pending: 2, cancelled: 1 }))
     })
 
+    it("aggregates a drop per day in a time zone and per minute in the database, and filters plans by state", async () => {
+      const product = demo.products[HOT_SAUCE_HANDLE].id
+      const placed: string[] = []
+      for (const [email, variant, quantity] of [["a@fans.test", chilling, 1], ["b@fans.test", chilling, 1], ["c@fans.test", jewel, 2]] as const) {
+        const { response } = await checkout(api, web([{ variant_id: variant, quantity }], email))
+        expect(response.status).toBe(200)
+        placed.push(response.data.order.id)
+      }
+      const today = (tz: string) => new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date())
+      for (const tz of ["Asia/Seoul", "America/Los_Angeles"]) {
+        const { data } = await api.get(`/admin/drops/daily?product_id=${product}&tz=${tz}`, admin)
+        expect(data.days).toEqual([{ day: today(tz), units: 4, cancelled_units: 0, orders: 3, cumulative_units: 4 }])
+      }
+      const badZone = await api.get(`/admin/drops/daily?product_id=${product}&tz=Mars/Olympus`, admin).catch((e) => e.response)
+      expect(badZone.status).toBe(400)
+      expect(badZone.data.message).toContain("tz:")
+      expect((await api.get(`/admin/drops/daily`, admin).catch((e) => e.response)).data.message).toContain("product_id:")
+
+      const { data: live } = await api.get(`/admin/drops/live?product_id=${product}&minutes=30`, admin)
+      expect(live.minutes).toHaveLength(30)
+      expect(live.totals).toEqual({ orders: 3, units: 4 })
+      expect(live.minutes.at(-1)).toEqual(expect.objectContaining({ units: 4, orders: 3 }))
+      expect(live.versions.find((v) => v.variant_id === chilling)).toMatchObject({ cap: 300, remaining_units: 298, units: expect.objectContaining({ pending: 2 }) })
+      const tooLong = await api.get(`/admin/drops/live?minutes=1000`, admin).catch((e) => e.response)
+      expect(tooLong.status).toBe(400)
+
+      const { data: byOrder } = await api.get(`/admin/preorder-items?order_id=${placed[2]}`, admin)
+      expect(byOrder.preorder_items).toEqual([
+        expect.objectContaining({ quantity: 2, status: "pending", plan: expect.objectContaining({ variant_id: jewel, state: "open" }) }),
+      ])
+
+      const byState = async (state: string) =>
+        (await api.get(`/admin/preorder-plans?product_id=${product}&state=${state}`, admin)).data.preorder_plans.map((p) => p.variant_id)
+      expect(await byState("open")).toHaveLength(4)
+      expect(await byState("upcoming")).toEqual([])
+      await updatePlan(jewel, { window_opens_at: new Date(Date.now() + DAY).toISOString() })
+      expect(await byState("upcoming")).toEqual([jewel])
+      expect(await byState("open")).toHaveLength(3)
+    })
+
     it("validates admin input with errors naming the field, and requires an admin", async () => {
       const bad = await api.post("/admin/preorder-plans", { variant_id: resonance, release_date: "not-a-date", cap: -1 }, admin).catch((e) => e.response)
       expect(bad.status).toBe(400)

@@ -35,6 +35,7 @@ import {
   AdminMarkAppExclusive,
   StoreOpenAppSession,
 } from "./admin/app-channels/validators"
+import { AdminDropDaily, AdminDropLive, AdminListOrderPreorderItems } from "./admin/drops/validators"
 import { bindAppSession, guardAppCompletion } from "./utils/app-session-guards"
 import { admitDropCheckout } from "./utils/drop-checkout"
 import { storefrontPromotionCodes } from "./utils/promotion-codes"
@@ -64,6 +65,9 @@ export default defineMiddlewares({
     { matcher: "/store/products/:id", middlewares: [exposeLinkedField(PRODUCT_PREORDER_PLAN)] },
     { matcher: "/store/carts*", middlewares: [exposeLinkedField(CART_LINE_PREORDER_PLAN)] },
     { matcher: "/store/orders*", middlewares: [exposeLinkedField(ORDER_LINE_PREORDER_ITEM)] },
+    { matcher: "/admin/preorder-items", methods: ["GET"], middlewares: [validateQuery(AdminListOrderPreorderItems)] },
+    { matcher: "/admin/drops/daily", methods: ["GET"], middlewares: [validateQuery(AdminDropDaily)] },
+    { matcher: "/admin/drops/live", methods: ["GET"], middlewares: [validateQuery(AdminDropLive)] },
     { matcher: "/store/preorder-plans", methods: ["GET"], middlewares: [validateQuery(StoreListPreorderPlans)] },
     { matcher: "/store/customers/me/preorders*", middlewares: [authenticate("customer", ["session", "bearer"])] },
     { matcher: "/admin/group-campaigns", methods: ["GET"], middlewares: [validateQuery(AdminListGroupCampaigns)] },

@@ -368,6 +368,65 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     return result
   }
 
+  /**
+   * Pre-ordered units and orders per calendar day (in `timeZone`) for plans, by
+   * when the fan ordered, with the running total: what a drop's chart shows.
+   * Aggregated in PostgreSQL; items still `reserved` (checkout under way) are not
+   * orders yet, cancelled units are counted apart.
+   */
+  @InjectManager()
+  async dailyUnits(
+    planIds: string[],
+    range: { timeZone: string; from?: Date; to?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    if (!planIds.length) return []
+    const sql = sharedContext.manager as unknown as SqlManager
+    const bounds: string[] = []
+    const params: unknown[] = [range.timeZone, ...planIds]
+    if (range.from) bounds.push("AND created_at >= ?") && params.push(range.from)
+    if (range.to) bounds.push("AND created_at < ?") && params.push(range.to)
+    const rows = await sql.execute(
+      `SELECT day, units, cancelled_units, orders, SUM(units) OVER (ORDER BY day)::int AS cumulative_units
+       FROM (
+         SELECT to_char(created_at AT TIME ZONE ?, 'YYYY-MM-DD') AS day,
+                SUM(quantity) FILTER (WHERE status <> 'cancelled')::int AS units,
+                COALESCE(SUM(quantity) FILTER (WHERE status = 'cancelled'), 0)::int AS cancelled_units,
+                COUNT(DISTINCT order_id)::int AS orders
+         FROM preorder_item
+         WHERE plan_id IN (${placeholders(planIds)}) AND status <> 'reserved' AND deleted_at IS NULL ${bounds.join(" ")}
+         GROUP BY 1
+       ) d
+       ORDER BY day`,
+      params
+    )
+    return rows.map((r) => ({ day: r.day as string, units: r.units ?? 0, cancelled_units: r.cancelled_units, orders: r.orders, cumulative_units: r.cumulative_units ?? 0 }))
+  }
+
+  /**
+   * Orders and units per minute from `since` to `until` (every minute present,
+   * zeros included) for plans: the live view of a drop's opening hour.
+   */
+  @InjectManager()
+  async unitsPerMinute(planIds: string[], since: Date, until: Date, @MedusaContext() sharedContext: Context = {}) {
+    if (!planIds.length) return []
+    const sql = sharedContext.manager as unknown as SqlManager
+    const rows = await sql.execute(
+      `SELECT m.minute, COALESCE(i.units, 0)::int AS units, COALESCE(i.orders, 0)::int AS orders
+       FROM generate_series(date_trunc('minute', ?::timestamptz), date_trunc('minute', ?::timestamptz), interval '1 minute') AS m(minute)
+       LEFT JOIN (
+         SELECT date_trunc('minute', created_at) AS minute, SUM(quantity) AS units, COUNT(DISTINCT order_id) AS orders
+         FROM preorder_item
+         WHERE plan_id IN (${placeholders(planIds)}) AND status <> 'reserved' AND deleted_at IS NULL
+           AND created_at >= date_trunc('minute', ?::timestamptz) AND created_at < date_trunc('minute', ?::timestamptz) + interval '1 minute'
+         GROUP BY 1
+       ) i ON i.minute = m.minute
+       ORDER BY m.minute`,
+      [since, until, ...planIds, since, until]
+    )
+    return rows.map((r) => ({ minute: new Date(r.minute).toISOString(), units: r.units, orders: r.orders }))
+  }
+
   /** Units a holder already has on a plan (for friendly checks before checkout). */
   async unitsHeld(planId: string, line: { email?: string | null; customer_id?: string | null }) {
     const holders = holdersOf(line)

@@ -17,6 +17,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (q.release_from || q.release_to) {
     filters.release_date = { ...(q.release_from ? { $gte: q.release_from } : {}), ...(q.release_to ? { $lte: q.release_to } : {}) }
   }
+  if (q.state) filters.$or = asArray(q.state)!.map((state) => stateFilter(state, new Date()))
   const field = q.order.replace("-", "")
   const [plans, count] = await preorders.listAndCountPreorderPlans(filters, {
     skip: q.offset,
@@ -25,6 +26,25 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   })
   const units = await preorders.unitsByStatus(plans.map((p) => p.id))
   res.json({ preorder_plans: plans.map((p) => adminPlan(p, units[p.id])), count, limit: q.limit, offset: q.offset })
+}
+
+/** Conditions for a plan state at `now` (the same rules as planState, in the database). */
+function stateFilter(state: "upcoming" | "open" | "closed" | "released", now: Date): Record<string, unknown> {
+  switch (state) {
+    case "released":
+      return { status: "released" }
+    case "upcoming":
+      return { status: "active", window_opens_at: { $gt: now } }
+    case "open":
+      return {
+        status: "active",
+        window_opens_at: { $lte: now },
+        release_date: { $gt: now },
+        $or: [{ window_closes_at: null }, { window_closes_at: { $gt: now } }],
+      }
+    case "closed":
+      return { status: "active", window_opens_at: { $lte: now }, $or: [{ release_date: { $lte: now } }, { window_closes_at: { $lte: now } }] }
+  }
 }
 
 /** POST /admin/preorder-plans: a plan for one variant (album version). */

@@ -55,6 +55,8 @@ export const AdminListPreorderPlans = z
   .object({
     ...paging,
     status: list(z.enum(["draft", "active", "released", "cancelled"])),
+    /** What fans see now: upcoming / open / closed (active plans by their window) or released. */
+    state: list(z.enum(["upcoming", "open", "closed", "released"])),
     product_id: list(z.string()),
     variant_id: list(z.string()),
     release_from: date.optional(),
