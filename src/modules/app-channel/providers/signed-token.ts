@@ -1,3 +1,4 @@
+import { DEMO_APP_KEY } from "../demo-key"
 import { verifyAppToken } from "../lib/app-token"
 import type { AttestationProvider } from "./types"
 
@@ -20,7 +21,18 @@ export default class SignedTokenAttestationProvider implements AttestationProvid
   }
 
   status() {
-    const keyIds = Object.keys(this.options.keys ?? {})
-    return { ready: keyIds.length > 0, details: { key_ids: keyIds, ...(keyIds.length ? {} : { problem: "no trusted keys: set APP_ATTESTATION_KEYS" }) } }
+    const keys = this.options.keys ?? {}
+    const keyIds = Object.keys(keys)
+    // The committed demo key is public: anyone can mint "app" sessions with it.
+    const demo = keyIds.filter((kid) => keys[kid].replace(/\s+/g, "") === DEMO_APP_KEY.public_key_pem.replace(/\s+/g, ""))
+    return {
+      ready: keyIds.length > 0,
+      details: {
+        key_ids: keyIds,
+        demo_key_ids: demo,
+        ...(keyIds.length ? {} : { problem: "no trusted keys: set APP_ATTESTATION_KEYS" }),
+        ...(demo.length ? { warning: "the committed demo key is trusted: anyone can open app sessions; set APP_ATTESTATION_KEYS to your app backend's keys" } : {}),
+      },
+    }
   }
 }
