@@ -66,8 +66,9 @@ export function CampaignFormDrawer({ open, onOpenChange, campaign }: { open: boo
       setServer({ fields: {} })
       setTouched(false)
     }
+    // Reset when the drawer opens, never while staff type (the store's zone is loaded by then: the page shows dates in it).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, campaign?.id, zone])
+  }, [open, campaign?.id])
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
