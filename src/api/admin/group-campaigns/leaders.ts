@@ -9,7 +9,8 @@ export async function withLeaders<T extends { leader_customer_id: string }>(cont
         .resolve(ContainerRegistrationKeys.QUERY)
         .graph({ entity: "customer", fields: ["id", "email", "first_name", "last_name"], filters: { id: ids } })
     : { data: [] as any[] }
-  const byId = new Map(data.map((c: any) => [c.id, c]))
+  type Customer = { id: string; email: string; first_name?: string | null; last_name?: string | null }
+  const byId = new Map<string, Customer>((data as Customer[]).map((c) => [c.id, c]))
   return groups.map((g) => {
     const c = byId.get(g.leader_customer_id)
     return {
