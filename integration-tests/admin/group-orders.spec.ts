@@ -46,7 +46,7 @@ describe("admin: group orders and app-only offers", () => {
     await page.getByText("Hot Sauce fan-club group order").waitFor()
     await app.screenshot("group-orders-campaigns")
 
-    await page.getByRole("button", { name: "Create" }).click()
+    await page.getByRole("button", { name: "Create", exact: true }).click()
     const drawer = dialog(page)
     await drawer.locator('input[name="title"]').fill("Resonance winter group order")
     await drawer.getByLabel("Tier 1 units").fill("3")
@@ -83,7 +83,7 @@ describe("admin: group orders and app-only offers", () => {
     const { page } = app
     const before = (await app.api.get("/admin/group-campaigns")).data.count
     await app.goto("/group-orders")
-    await page.getByRole("button", { name: "Create" }).click()
+    await page.getByRole("button", { name: "Create", exact: true }).click()
     const drawer = dialog(page)
     await drawer.locator('input[name="title"]').fill("Broken tiers")
     await drawer.getByLabel("Tier 2 units").fill("5") // tier 1 is 5 units too
@@ -187,7 +187,7 @@ describe("admin: group orders and app-only offers", () => {
       type: "standard",
       status: "active",
       is_automatic: false,
-      application_method: { type: "percentage", target_type: "items", allocation: "each", value: 15, currency_code: "usd", target_rules: [] },
+      application_method: { type: "percentage", target_type: "items", allocation: "across", value: 15, currency_code: "usd", target_rules: [] },
     })
     const promotionId = data.promotion.id as string
     await app.goto(`/promotions/${promotionId}`)
@@ -215,14 +215,16 @@ describe("admin: group orders and app-only offers", () => {
     expect(refused.data.message).toBe("promo_codes: FANSIGN15 is an app-only offer: open the Comeback app to use it.")
   })
 
-  it("shows app channels with their provider status, the demo key as a warning, and the app-exclusive promotions", async () => {
+  // `medusa start` runs in production, where the committed demo key is never trusted: the page says no key is set.
+  // (The demo-key warning outside production is asserted in integration-tests/http/app-promotions.spec.ts.)
+  it("shows app channels with their provider status and the app-exclusive promotions", async () => {
     const { page } = app
     await app.goto("/settings/app-channels")
     await page.getByTestId(`app-channel-${DEMO.appChannel}`).waitFor()
     const row = await page.getByTestId(`app-channel-${DEMO.appChannel}`).textContent()
     expect(row).toContain("iOS and Android")
-    expect(row).toContain("demo key")
-    expect(await page.getByTestId("demo-key-warning").textContent()).toContain("the committed demo key is trusted")
+    expect(row).toContain("no keys")
+    expect(await page.getByTestId("providers").textContent()).toContain("no trusted keys: set APP_ATTESTATION_KEYS")
     await page.getByText(DEMO.appCode).waitFor()
     await page.getByText("FANSIGN15").waitFor()
     await app.screenshot("settings-app-channels", { fullPage: true })
