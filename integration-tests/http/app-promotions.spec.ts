@@ -117,6 +117,12 @@ comebackIntegrationTestRunner(__filename, {
       expect(recorded.order.metadata.app).toMatchObject({ sales_channel_id: demo.appChannelId, platform: "ios", promotion_codes: [CODE], promotion_ids: [demo.appPromotionId] })
       const { data: listed } = await api.get("/admin/app-promotions", admin)
       expect(listed.app_promotions[0]).toMatchObject({ code: CODE, orders: 1 })
+      // The promotion page's widget: the offer and its uses, counted in the database.
+      const { data: widget } = await api.get(`/admin/promotions/${demo.appPromotionId}/app-channels`, admin)
+      expect(widget.app_promotion).toMatchObject({ promotion_id: demo.appPromotionId, sales_channel_ids: [demo.appChannelId], per_customer_limit: 1 })
+      expect(widget.uses).toEqual({ placed: 1, reserved: 0, cancelled: 0 })
+      expect((await api.get(`/admin/app-promotions?sales_channel_id=${demo.appChannelId}`, admin)).data.count).toBe(1)
+      expect((await api.get(`/admin/app-promotions?sales_channel_id=${demo.webChannelId}`, admin)).data).toMatchObject({ count: 0, app_promotions: [] })
     })
 
     it("never places an order at the app price when the session expires before completion", async () => {
@@ -181,7 +187,14 @@ comebackIntegrationTestRunner(__filename, {
     it("lets staff configure app channels and mark or unmark promotions, admins only", async () => {
       const { data } = await api.get("/admin/app-channels", admin)
       expect(data.app_channels).toEqual([expect.objectContaining({ sales_channel_id: demo.appChannelId, sales_channel_name: "Mobile App", platform: "both" })])
-      expect(data.providers).toEqual([{ id: "signed-token", ready: true, details: { key_ids: [DEMO_APP_KEY.kid] } }])
+      // Outside production the committed demo key is trusted: staff see it as a warning.
+      expect(data.providers).toEqual([
+        {
+          id: "signed-token",
+          ready: true,
+          details: { key_ids: [DEMO_APP_KEY.kid], demo_key_ids: [DEMO_APP_KEY.kid], warning: expect.stringMatching(/^the committed demo key is trusted/) },
+        },
+      ])
       expect((await api.get("/admin/app-channels").catch((e) => e.response)).status).toBe(401)
 
       const notApp = await api.post(`/admin/promotions/${demo.appPromotionId}/app-channels`, { sales_channel_ids: [demo.webChannelId] }, admin).catch((e) => e.response)
@@ -201,6 +214,11 @@ comebackIntegrationTestRunner(__filename, {
       expect(applied.status).toBe(200)
       expect(Number(applied.data.cart.discount_total)).toBeCloseTo(4.998, 6)
       expect((await api.get("/admin/app-promotions", admin)).data.count).toBe(0)
+      expect((await api.get(`/admin/promotions/${demo.appPromotionId}/app-channels`, admin)).data).toEqual({
+        app_promotion: null,
+        uses: { placed: 0, reserved: 0, cancelled: 0 },
+      })
+      expect((await api.get("/admin/promotions/promo_missing/app-channels", admin).catch((e) => e.response)).status).toBe(404)
     })
   },
 })

@@ -166,7 +166,18 @@ comebackIntegrationTestRunner(__filename, {
       })
       expect(JSON.stringify(progress)).not.toMatch(/first-member|@|order_/)
       const { data: listed } = await api.get(`/admin/group-campaigns/${demo.groupCampaignId}/groups?status=open`, admin)
-      expect(listed.groups[0]).toMatchObject({ code, units: 5, member_count: 1, current_tier: 1 })
+      expect(listed.groups[0]).toMatchObject({ code, units: 5, member_count: 1, current_tier: 1, leader: { email: expect.stringContaining("@") } })
+      // Every group across campaigns, by code; and from a tier promotion back to its group.
+      const { data: all } = await api.get(`/admin/group-orders?q=${code.toLowerCase().slice(0, 4)}`, admin)
+      expect(all).toMatchObject({ count: 1, groups: [{ code, campaign: { title: "Hot Sauce fan-club group order" } }] })
+      const tier2 = all.groups[0].promotions.find((p) => p.tier === 2)
+      const { data: owner } = await api.get(`/admin/promotions/${tier2.promotion_id}/group-order`, admin)
+      expect(owner).toMatchObject({ group_order: { id: listed.groups[0].id, code, campaign_title: "Hot Sauce fan-club group order" }, tier: { tier: 2, percent: 10, min_units: 10, of: 3 } })
+      const { data: plain } = await api.get(`/admin/promotions/${demo.appPromotionId}/group-order`, admin)
+      expect(plain).toEqual({ group_order: null, tier: null })
+      const badList = await api.get("/admin/group-orders?status=lost", admin).catch((e) => e.response)
+      expect(badList.status).toBe(400)
+      expect(badList.data.message).toContain("status")
       const detail = await adminGroup(listed.groups[0].id)
       expect(detail.purchases).toEqual([
         expect.objectContaining({ email: "first-member@example.com", order_id: orderId, units: 5, status: "placed", paid_percent: "5", refund_status: "pending" }),
@@ -254,8 +265,23 @@ comebackIntegrationTestRunner(__filename, {
       expect(counted).toMatchObject({ units: 6, member_count: 3, current_tier: 3 })
 
       const id = (await groupsOf(c.id)).groups[0].id
+      // The preview shows what settling will refund, computed like settlement, and changes nothing.
+      const preview = async () => (await api.get(`/admin/group-orders/${id}/settlement-preview`, admin)).data.settlement_preview
+      const before = await preview()
+      expect(before).toMatchObject({ status: "open", final_tier: 3, final_percent: 15, refunds: 2, total_refund: "7.50", currency_code: "usd" })
+      expect(before.purchases.map((p) => [p.email, p.action, p.refund])).toEqual([
+        ["m1@example.com", "refund", "5.00"],
+        ["m2@example.com", "refund", "2.50"],
+        ["m3@example.com", "not_owed", "0.00"],
+      ])
+      expect((await orderRefunds(first.orderId!)).length).toBe(0)
+      expect((await adminGroup(id)).status).toBe("open")
+
       const settled = await api.post(`/admin/group-orders/${id}/settle`, {}, admin)
       expect(settled.data.group_order).toMatchObject({ status: "settled", final_tier: 3, final_percent: 15 })
+      const after = await preview()
+      expect(after).toMatchObject({ status: "settled", refunds: 0, total_refund: "0.00" })
+      expect(after.purchases.map((p) => [p.action, p.refund])).toEqual([["settled", "5"], ["settled", "2.5"], ["settled", "0"]])
       expect(settled.data.outcome).toMatchObject({ refunded: 2, not_owed: 1, failed: 0, total_refunded: "7.5" })
       // 2 × 24.99 × (15 − 5) % = 4.998 → 5.00;  2 × 24.99 × (15 − 10) % = 2.499 → 2.50
       expect((await orderRefunds(first.orderId!)).map((r) => Number(r.amount))).toEqual([5])

@@ -9,6 +9,7 @@ import {
 } from "./admin/preorder-plans/validators"
 import {
   AdminCreateGroupCampaign,
+  AdminListAllGroups,
   AdminListGroupCampaigns,
   AdminListGroups,
   AdminUpdateGroupCampaign,
@@ -74,6 +75,7 @@ export default defineMiddlewares({
     { matcher: "/admin/group-campaigns", methods: ["POST"], middlewares: [validateBody(AdminCreateGroupCampaign)] },
     { matcher: "/admin/group-campaigns/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateGroupCampaign)] },
     { matcher: "/admin/group-campaigns/:id/groups", methods: ["GET"], middlewares: [validateQuery(AdminListGroups)] },
+    { matcher: "/admin/group-orders", methods: ["GET"], middlewares: [validateQuery(AdminListAllGroups)] },
     {
       matcher: "/store/group-orders",
       methods: ["POST"],

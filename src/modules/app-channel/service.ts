@@ -1,5 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import {
+  InjectManager,
   InjectTransactionManager,
   MedusaContext,
   MedusaError,
@@ -203,6 +204,22 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
       ids.push(created.id)
     }
     return ids
+  }
+
+  /** Uses per promotion by status (`placed` = orders that used it), counted in the database. */
+  @InjectManager()
+  async countRedemptions(promotionIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    const counts: Record<string, { placed: number; reserved: number; cancelled: number }> = {}
+    if (!promotionIds.length) return counts
+    const sql = sharedContext.manager as unknown as SqlManager
+    const rows = await sql.execute(
+      `SELECT promotion_id, status, count(*)::int AS n FROM app_redemption
+       WHERE promotion_id IN (${placeholders(promotionIds)}) AND deleted_at IS NULL GROUP BY promotion_id, status`,
+      promotionIds
+    )
+    for (const id of promotionIds) counts[id] = { placed: 0, reserved: 0, cancelled: 0 }
+    for (const row of rows) counts[row.promotion_id][row.status as "placed"] = Number(row.n)
+    return counts
   }
 
   /** Gives uses back (a failed checkout, a cancelled order); only rows still in `fromStatuses` move. */

@@ -2,16 +2,18 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { appChannels } from "../../../workflows/app-channel/app-context"
 import type { AdminListAppPromotionsType } from "../app-channels/validators"
 
-/** GET /admin/app-promotions: app-exclusive promotions with their limits and uses (placed orders). */
+/** GET /admin/app-promotions: app-exclusive promotions with their limits and uses (placed orders), paged and filtered in the database. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const q = (req as any).validatedQuery as AdminListAppPromotionsType
   const service = appChannels(req.scope)
-  let [list, count] = await service.listAndCountAppPromotions({}, { skip: q.offset, take: q.limit, order: { created_at: "ASC" } })
-  if (q.sales_channel_id) list = list.filter((p) => (p.sales_channel_ids as unknown as string[]).includes(q.sales_channel_id!))
-  const uses = list.length ? await service.listAppRedemptions({ promotion_id: list.map((p) => p.promotion_id), status: ["placed"] }, { select: ["promotion_id"] }) : []
+  const [list, count] = await service.listAndCountAppPromotions(
+    q.sales_channel_id ? { sales_channel_ids: { $contains: [q.sales_channel_id] } } as any : {},
+    { skip: q.offset, take: q.limit, order: { created_at: "ASC" } }
+  )
+  const uses = await service.countRedemptions(list.map((p) => p.promotion_id))
   res.json({
-    app_promotions: list.map((p) => ({ ...p, orders: uses.filter((u) => u.promotion_id === p.promotion_id).length })),
-    count: q.sales_channel_id ? list.length : count,
+    app_promotions: list.map((p) => ({ ...p, orders: uses[p.promotion_id]?.placed ?? 0, uses: uses[p.promotion_id] })),
+    count,
     limit: q.limit,
     offset: q.offset,
   })

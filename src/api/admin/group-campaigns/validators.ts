@@ -82,6 +82,10 @@ export const AdminListGroups = z
   .strict()
 export type AdminListGroupsType = z.infer<typeof AdminListGroups>
 
+/** Every group across campaigns (the promotions list's group panel, search by code). */
+export const AdminListAllGroups = AdminListGroups.extend({ campaign_id: list(z.string().min(1)) }).strict()
+export type AdminListAllGroupsType = z.infer<typeof AdminListAllGroups>
+
 export const StoreStartGroupOrder = z.object({ campaign_id: z.string().min(1) }).strict()
 export type StoreStartGroupOrderType = z.infer<typeof StoreStartGroupOrder>
 

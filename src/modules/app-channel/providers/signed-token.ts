@@ -48,6 +48,17 @@ export default class SignedTokenAttestationProvider implements AttestationProvid
 
   status() {
     const keyIds = [...this.keys.keys()]
-    return { ready: keyIds.length > 0, details: { key_ids: keyIds, ...(keyIds.length ? {} : { problem: "no trusted keys: set APP_ATTESTATION_KEYS" }) } }
+    return {
+      ready: keyIds.length > 0,
+      details: {
+        key_ids: keyIds,
+        demo_key_ids: this.demoKeyIds,
+        ...(keyIds.length ? {} : { problem: "no trusted keys: set APP_ATTESTATION_KEYS" }),
+        // The committed demo key is public: anyone can mint "app" sessions with it.
+        ...(this.demoKeyIds.length
+          ? { warning: "the committed demo key is trusted: anyone can open app sessions; set APP_ATTESTATION_KEYS to your app backend's keys" }
+          : {}),
+      },
+    }
   }
 }

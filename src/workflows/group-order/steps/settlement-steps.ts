@@ -3,11 +3,11 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { findRefundByNote } from "../../../lib/refund-claim"
 import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
-import { priceProtectionRefund } from "../../../modules/group-order/lib/settlement"
 import { tierFor } from "../../../modules/group-order/lib/tiers"
 import type GroupOrderModuleService from "../../../modules/group-order/service"
 import { findGroup } from "../group-context"
 import { loadGroupOrderFacts } from "../order-group-lines"
+import { refundPlan } from "../settlement-plan"
 
 /** Decimal strings into bigNumber columns (typed as number by the generated service, exact at runtime). */
 const money = (value: string) => value as unknown as number
@@ -71,21 +71,15 @@ export const refundGroupMembersStep = createStep("refund-group-members", async (
         outcome.total_refunded = MathBN.add(outcome.total_refunded, earlier.amount).toString()
         continue
       }
-      const refundable = facts.payments.map((p) => ({ id: p.id, left: MathBN.sub(p.captured, p.refunded) }))
-      const { refund } = priceProtectionRefund({
-        lines: facts.lines,
-        final_percent: finalPercent,
-        refundable: MathBN.sum(0, ...refundable.map((p) => p.left)).toString(),
-      })
+      const { refund, payment_id } = refundPlan(facts, finalPercent)
       if (MathBN.lte(refund, 0)) {
         await groups.updateGroupPurchases({ id: purchase.id, refund_status: "not_owed", refund_amount: money("0"), refund_error: null })
         outcome.not_owed++
         continue
       }
-      const payment = refundable.filter((p) => MathBN.gte(p.left, refund)).sort((a, b) => (MathBN.gt(a.left, b.left) ? -1 : 1))[0]
-      if (!payment) throw new Error(`no single payment of order ${purchase.order_id} has ${refund} left to refund`)
-      await refundPaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: refund, note } })
-      const made = await findRefundByNote(container, payment.id, (n) => n === note)
+      if (!payment_id) throw new Error(`no single payment of order ${purchase.order_id} has ${refund} left to refund`)
+      await refundPaymentWorkflow(container).run({ input: { payment_id, amount: refund, note } })
+      const made = await findRefundByNote(container, payment_id, (n) => n === note)
       await groups.updateGroupPurchases({ id: purchase.id, refund_status: "refunded", refund_id: made?.id ?? null, refund_amount: money(refund), refund_error: null, refunded_at: new Date() })
       outcome.refunded++
       outcome.total_refunded = MathBN.add(outcome.total_refunded, refund).toString()

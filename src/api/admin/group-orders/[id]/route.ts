@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { GROUP_ORDER_MODULE } from "../../../../modules/group-order"
 import type GroupOrderModuleService from "../../../../modules/group-order/service"
+import { withLeaders } from "../../group-campaigns/leaders"
 import { adminGroup } from "../../group-campaigns/serialize"
 
 const decimal = (value: unknown) => (value === null || value === undefined ? null : String(value))
@@ -13,9 +14,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     groups.listGroupMembers({ group_id: group.id }, { order: { created_at: "ASC" } }),
     groups.listGroupPurchases({ group_id: group.id }, { order: { created_at: "ASC" } }),
   ])
+  const [withLeader] = await withLeaders(req.scope, [adminGroup(group)])
   res.json({
     group_order: {
-      ...adminGroup(group),
+      ...withLeader,
       members: members
         .filter((m) => m.units > 0 || purchases.some((p) => p.member_id === m.id && p.status !== "reserved"))
         .map((m) => ({ id: m.id, email: m.email, customer_id: m.customer_id, units: m.units, joined_at: m.created_at })),

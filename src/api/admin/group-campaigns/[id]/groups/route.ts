@@ -3,6 +3,7 @@ import { GROUP_ORDER_MODULE } from "../../../../../modules/group-order"
 import { normalizeCode } from "../../../../../modules/group-order/lib/code"
 import type GroupOrderModuleService from "../../../../../modules/group-order/service"
 import { asArray } from "../../../../utils/validate"
+import { withLeaders } from "../../leaders"
 import { adminGroup } from "../../serialize"
 import type { AdminListGroupsType } from "../../validators"
 
@@ -21,5 +22,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     relations: ["campaign"],
     order: { [field]: q.order.startsWith("-") ? "DESC" : "ASC", id: "ASC" },
   })
-  res.json({ groups: list.map(adminGroup), count, limit: q.limit, offset: q.offset })
+  res.json({ groups: await withLeaders(req.scope, list.map(adminGroup)), count, limit: q.limit, offset: q.offset })
 }
