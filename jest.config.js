@@ -7,6 +7,7 @@ loadEnv("test", process.cwd())
  *   module      src/modules/*\/__tests__/*.spec.ts
  *   http        integration-tests/http/*.spec.ts
  *   smoke       integration-tests/smoke/*.spec.ts (boots the app like the README)
+ *   admin       integration-tests/admin/*.spec.ts (built admin in Chromium, see utils/admin-app.ts)
  * `npm test` (scripts/test.mjs) prepares PostgreSQL and runs them in band.
  */
 module.exports = {
@@ -24,6 +25,7 @@ module.exports = {
     "<rootDir>/src/**/__tests__/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/http/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/smoke/**/*.spec.[jt]s",
+    "<rootDir>/integration-tests/admin/**/*.spec.[jt]s",
   ],
   testTimeout: 120_000,
 }

@@ -1,0 +1,46 @@
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+
+export const root = path.resolve(__dirname, "../../..")
+export const buildDir = path.join(root, ".medusa/server")
+export const medusaBin = path.join(root, "node_modules/.bin/medusa")
+const stampFile = path.join(buildDir, ".comeback-test-run")
+
+/**
+ * One test run (one `npm test`, or one jest process by hand) builds once:
+ * the first browser test file runs `medusa build`, later files find the stamp.
+ */
+const runId = () => process.env.COMEBACK_TEST_RUN || `jest-${process.pid}`
+
+/** Runs a command and resolves with its combined output; rejects with it on a non-zero exit. */
+export function runCommand(bin: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) {
+  return new Promise<string>((resolve, reject) => {
+    let output = ""
+    const child = spawn(bin, args, { ...options, stdio: ["ignore", "pipe", "pipe"] })
+    child.stdout!.on("data", (chunk) => (output += chunk))
+    child.stderr!.on("data", (chunk) => (output += chunk))
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${path.basename(bin)} ${args.join(" ")} exited with ${code}:\n${output.slice(-6000)}`))
+    )
+  })
+}
+
+/** Environment for the built app: the admin enabled, no test-only switches. */
+export function appEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", ...extra }
+  for (const name of ["DISABLE_MEDUSA_ADMIN", "NODE_ENV", "REDIS_URL", "STRIPE_API_KEY", "NODE_OPTIONS"]) delete env[name]
+  return env
+}
+
+/** `medusa build` (backend + admin) into .medusa/server, once per test run. Returns the seconds it took (0 when reused). */
+export async function ensureAdminBuild(): Promise<number> {
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === runId()) return 0
+  const started = Date.now()
+  await runCommand(medusaBin, ["build"], { cwd: root, env: appEnv({ LOG_LEVEL: "info" }) })
+  if (!fs.existsSync(path.join(buildDir, "public/admin/index.html"))) {
+    throw new Error("medusa build finished without an admin bundle in .medusa/server/public/admin")
+  }
+  fs.writeFileSync(stampFile, runId())
+  return (Date.now() - started) / 1000
+}
