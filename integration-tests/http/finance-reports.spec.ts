@@ -385,6 +385,23 @@ comebackIntegrationTestRunner(__filename, {
       const files = getContainer().resolve(Modules.FILE)
       expect((await files.getAsBuffer(key)).toString("utf8")).toBe(direct.data)
       await files.deleteFiles(key)
+
+      // The export history lists it, newest first, with who asked and its file; paging is bounded.
+      const second = (await api.post("/admin/reports/order-exports", { from, to }, admin)).data.order_export
+      await waitFor(async () => (await api.get(`/admin/reports/order-exports/${second.id}`, admin)).data.order_export, (e) => e.status !== "running")
+      const secondKey = ((await getContainer().resolve(Modules.WORKFLOW_ENGINE).listWorkflowExecutions({ transaction_id: second.id }))[0] as any)
+        .context.data.invoke["write-order-export-file"].output.output.file_key
+      const history = (await api.get("/admin/reports/order-exports?limit=1", admin)).data
+      expect(history).toMatchObject({ count: 2, limit: 1, offset: 0 })
+      expect(history.order_exports).toEqual([expect.objectContaining({ id: second.id, requested_by: DEMO.adminEmail, status: "completed" })])
+      const older = (await api.get("/admin/reports/order-exports?limit=1&offset=1", admin)).data.order_exports
+      expect(older).toEqual([expect.objectContaining({ id, file: expect.objectContaining({ rows: 7 }) })])
+      expect(older[0]).not.toHaveProperty("file_key")
+      const badPage = await api.get("/admin/reports/order-exports?limit=1000", admin).catch((e) => e.response)
+      expect(badPage.status).toBe(400)
+      expect(badPage.data.message).toContain("limit")
+      expect((await api.get("/admin/reports/order-exports").catch((e) => e.response)).status).toBe(401)
+      await files.deleteFiles(secondKey)
     })
 
     it("reflects a refund and a cancellation in the order's row, through the subscribers", async () => {

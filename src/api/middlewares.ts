@@ -29,7 +29,12 @@ import {
   StoreListGiveaways,
   StoreListMyGiveawayEntries,
 } from "./admin/giveaways/validators"
-import { AdminCreateOrderExport, AdminOrderReport, AdminReportSummary } from "./admin/reports/validators"
+import {
+  AdminCreateOrderExport,
+  AdminListOrderExports,
+  AdminOrderReport,
+  AdminReportSummary,
+} from "./admin/reports/validators"
 import {
   AdminConfigureAppChannel,
   AdminListAppPromotions,
@@ -132,6 +137,7 @@ export default defineMiddlewares({
     },
     { matcher: "/admin/reports/orders", methods: ["GET"], middlewares: [validateQuery(AdminOrderReport)] },
     { matcher: "/admin/reports/order-exports", methods: ["POST"], middlewares: [validateBody(AdminCreateOrderExport)] },
+    { matcher: "/admin/reports/order-exports", methods: ["GET"], middlewares: [validateQuery(AdminListOrderExports)] },
     { matcher: "/admin/reports/summary", methods: ["GET"], middlewares: [validateQuery(AdminReportSummary)] },
   ],
 })

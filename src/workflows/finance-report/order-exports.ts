@@ -31,6 +31,24 @@ export async function findOrderExport(container: MedusaContainer, id: string): P
   const engine = container.resolve(Modules.WORKFLOW_ENGINE)
   const [execution] = (await engine.listWorkflowExecutions({ workflow_id: EXPORT_ORDER_REPORT_WORKFLOW, transaction_id: id })) as any[]
   if (!execution) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order export ${id} was not found`)
+  return orderExportOf(container, execution)
+}
+
+/** Past and running exports, newest first (kept as long as the workflow's retention). */
+export async function listOrderExports(
+  container: MedusaContainer,
+  page: { limit: number; offset: number }
+): Promise<{ order_exports: OrderExport[]; count: number }> {
+  const engine = container.resolve(Modules.WORKFLOW_ENGINE)
+  const [executions, count] = (await engine.listAndCountWorkflowExecutions(
+    { workflow_id: EXPORT_ORDER_REPORT_WORKFLOW },
+    { take: page.limit, skip: page.offset, order: { created_at: "DESC" } }
+  )) as [any[], number]
+  return { order_exports: await Promise.all(executions.map((execution) => orderExportOf(container, execution))), count }
+}
+
+async function orderExportOf(container: MedusaContainer, execution: any): Promise<OrderExport> {
+  const id = String(execution.transaction_id)
   const input = (execution.context?.data?.payload ?? {}) as ExportOrderReportInput
   const state = String(execution.state)
   const result = execution.context?.data?.invoke?.["write-order-export-file"]?.output?.output as OrderExportFile | undefined

@@ -72,3 +72,12 @@ export const AdminReportSummary = z
   .strict()
   .superRefine(toAfterFrom)
 export type AdminReportSummaryType = z.infer<typeof AdminReportSummary>
+
+/** GET /admin/reports/order-exports: the export history, newest first. */
+export const AdminListOrderExports = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict()
+export type AdminListOrderExportsType = z.infer<typeof AdminListOrderExports>

@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules, generateEntityId } from "@medusajs/framework/utils"
 import { exportOrderReportWorkflow } from "../../../../workflows/finance-report/export-order-report"
-import { adminOrderExport, findOrderExport } from "../../../../workflows/finance-report/order-exports"
-import type { AdminCreateOrderExportType } from "../validators"
+import { adminOrderExport, findOrderExport, listOrderExports } from "../../../../workflows/finance-report/order-exports"
+import type { AdminCreateOrderExportType, AdminListOrderExportsType } from "../validators"
 
 /**
  * POST /admin/reports/order-exports: starts a background export of the order
@@ -25,4 +25,11 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     context: { transactionId: id },
   })
   res.status(202).json({ order_export: adminOrderExport(await findOrderExport(req.scope, id)) })
+}
+
+/** GET /admin/reports/order-exports: the export history (who asked, status, rows, download link), newest first. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { limit, offset } = (req as any).validatedQuery as AdminListOrderExportsType
+  const { order_exports, count } = await listOrderExports(req.scope, { limit, offset })
+  res.json({ order_exports: order_exports.map(adminOrderExport), count, limit, offset })
 }
