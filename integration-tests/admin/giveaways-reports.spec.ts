@@ -3,6 +3,7 @@ import fs from "node:fs"
 import { waitFor } from "../utils/async"
 import { checkout, customerHeaders, storeHeaders } from "../utils/store"
 import { WE_YOUNG_HANDLE } from "../../src/scripts/demo/config"
+import { startBeaconStandIn } from "../utils/beacon-stand-in"
 import { useAdminApp } from "./utils/admin-app"
 
 /**
@@ -30,7 +31,16 @@ async function demoCart(api: AxiosInstance, key: string) {
 }
 
 describe("Admin: giveaways and reports", () => {
-  const app = useAdminApp("giveaways_reports")
+  // The draw reads its committed drand round from a local stand-in (no internet here); with no delay the round
+  // is the first one after entries close, published by the stand-in on drand's own 3-second schedule.
+  let beacon: Awaited<ReturnType<typeof startBeaconStandIn>>
+  const env: NodeJS.ProcessEnv = { GIVEAWAY_BEACON_DELAY_SECONDS: "0" }
+  beforeAll(async () => {
+    beacon = await startBeaconStandIn()
+    env.GIVEAWAY_BEACON_URLS = beacon.url
+  })
+  afterAll(() => beacon?.close())
+  const app = useAdminApp("giveaways_reports", { env })
 
   it("creates a giveaway on the page, draws it there, and the published draw and the alternate promotion match the API", async () => {
     const { page, api, http } = app
@@ -82,13 +92,14 @@ describe("Admin: giveaways and reports", () => {
     expect(await page.getByTestId("entries-active-entries").textContent()).toBe("4")
     expect(await page.getByTestId("entries-free-entries").textContent()).toBe("4")
 
-    // Entries close; the draw asks first and says what is final.
-    await new Promise((r) => setTimeout(r, Math.max(0, endsAt.getTime() - Date.now() + 1500)))
+    // Entries close and the committed beacon round is published; the draw asks first and says what is final.
+    await new Promise((r) => setTimeout(r, Math.max(0, endsAt.getTime() - Date.now() + 5_000)))
     await page.reload()
     await page.getByTestId("draw").click()
     await page.getByText("The draw is final").waitFor()
     await page.getByRole("button", { name: "Draw", exact: true }).last().click()
     await page.getByTestId("giveaway-winners").waitFor()
+    await page.getByTestId("entries-hash").waitFor()
     await app.screenshot("giveaway-drawn", { fullPage: true })
 
     const winners = (await api.get(`/admin/giveaways/${id}/winners`)).data.giveaway_winners
@@ -97,6 +108,11 @@ describe("Admin: giveaways and reports", () => {
     const publishedText = JSON.stringify(published)
     for (const w of winners) expect(publishedText).toContain(w.entrant)
     expect(publishedText).toContain(live.seed_hash)
+    const drawn = (await api.get(`/admin/giveaways/${id}`)).data.giveaway
+    expect(drawn.draw).toMatchObject({ beacon_round: live.beacon.round, entries_hash: drawn.entries_hash })
+    expect(await page.getByTestId("verify-command").textContent()).toBe(
+      `node verify.js draw.json --committed-hash ${live.seed_hash} --round ${live.beacon.round} --entries-hash ${drawn.entries_hash}`
+    )
 
     // Disqualify the winner: the drawer names the alternate who will be promoted.
     const [winner, first] = winners

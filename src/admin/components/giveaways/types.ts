@@ -24,12 +24,19 @@ export type AdminGiveaway = {
   free_entries_per_day: number
   claim_days: number
   seed_hash: string | null
+  /** Committed at go-live: the public beacon round whose randomness the draw uses. */
+  beacon: { provider: string; chain_hash: string; round: number; round_time: string; public_url: string } | null
+  /** Published when entries close: SHA-256 of the frozen entry list. */
+  entries_closed_at: string | null
+  entries_hash: string | null
+  entrants: number | null
+  verifier_url: string
   algorithm: string
   drawn_at: string | null
   went_live_at: string | null
   closed_at: string | null
   created_at: string
-  draw: { seed: string; seed_hash: string; public_value: string | null; entrants: number; total_entries: number; verify_url: string } | null
+  draw: { seed: string; seed_hash: string; public_value: string | null; beacon_round?: number; entries_hash?: string | null; entrants: number; total_entries: number; verify_url: string } | null
   totals: { entries: number; entrants: number; purchase_entries: number; free_entries: number; voided_entries: number }
   [key: string]: unknown
 }

@@ -24,6 +24,11 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   )
 }
 
+const verifyCommand = (g: AdminGiveaway) =>
+  `node verify.js draw.json --committed-hash ${g.seed_hash ?? "<seed hash>"}` +
+  (g.beacon ? ` --round ${g.beacon.round}` : "") +
+  (g.entries_hash ? ` --entries-hash ${g.entries_hash}` : "")
+
 /**
  * One giveaway: its settings, the published commitment, entries, the draw,
  * winners and alternates, and the audit log. Everything final (going live,
@@ -49,11 +54,24 @@ const GiveawayPage = () => {
     onError: (e: Error) => toast.error("Nothing changed", { description: e.message }),
   })
   const draw = useMutation({
-    mutationFn: () => sdk.client.fetch<{ already_drawn: boolean; winners: unknown[] }>(`/admin/giveaways/${id}/draw`, { method: "POST", body: {} }),
+    mutationFn: () =>
+      sdk.client.fetch<{ already_drawn: boolean; winners: unknown[]; waiting: { beacon_round: number; available_at: string; beacon_error: string | null } | null }>(
+        `/admin/giveaways/${id}/draw`,
+        { method: "POST", body: {} }
+      ),
     onSuccess: (r) => {
-      toast.success(r.already_drawn ? "Already drawn: the result is unchanged" : "Drawn", {
-        description: `${r.winners.length} picks in rank order; winners are notified.`,
-      })
+      if (r.waiting) {
+        // The committed beacon round is not public yet: nothing was drawn, the job draws when it is.
+        toast.info(`Waiting for beacon round ${r.waiting.beacon_round}`, {
+          description: r.waiting.beacon_error
+            ? `The beacon could not be read: ${r.waiting.beacon_error}. The draw runs by itself once it can.`
+            : `It is published at ${formatDateTime(r.waiting.available_at)}; the draw runs by itself then, or draw again.`,
+        })
+      } else {
+        toast.success(r.already_drawn ? "Already drawn: the result is unchanged" : "Drawn", {
+          description: `${r.winners.length} picks in rank order; winners are notified.`,
+        })
+      }
       refresh()
     },
     onError: (e: Error) => toast.error("The draw did not run", { description: e.message }),
@@ -183,31 +201,59 @@ const GiveawayPage = () => {
         <Row label="Algorithm">
           <Badge size="2xsmall">{g.algorithm}</Badge>
         </Row>
-        {Object.entries(g)
-          .filter(([k, v]) => /^(beacon|entries_hash|entry_list_hash|public_value_source)/.test(k) && v)
-          .map(([k, v]) => (
-            <Row key={k} label={k.replace(/_/g, " ")}>
-              <code className="txt-compact-small font-mono break-all">{typeof v === "string" ? v : JSON.stringify(v)}</code>
-            </Row>
-          ))}
+        <Row label="Beacon round">
+          {g.beacon ? (
+            <div className="flex flex-col">
+              <a className="text-ui-fg-interactive" href={g.beacon.public_url} target="_blank" rel="noreferrer noopener" data-testid="beacon-round">
+                {g.beacon.provider} round {g.beacon.round}
+              </a>
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                Published by the beacon at {formatDateTime(g.beacon.round_time)}, after entries close: nobody, staff included, can know or choose it
+                before then.
+              </Text>
+            </div>
+          ) : (
+            <Text size="small" className="text-ui-fg-subtle">
+              Committed when the giveaway goes live.
+            </Text>
+          )}
+        </Row>
+        <Row label="Entry list hash">
+          {g.entries_hash ? (
+            <div className="flex items-center gap-x-2">
+              <code className="txt-compact-small bg-ui-bg-subtle rounded px-1.5 py-0.5 font-mono break-all" data-testid="entries-hash">
+                {g.entries_hash}
+              </code>
+              <Copy content={g.entries_hash} />
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                {g.entrants} entrants, frozen {formatDateTime(g.entries_closed_at)}
+              </Text>
+            </div>
+          ) : (
+            <Text size="small" className="text-ui-fg-subtle">
+              Published when entries close; the draw uses exactly that list.
+            </Text>
+          )}
+        </Row>
         <Row label="Public draw">
           <a className="inline-flex items-center gap-x-1 text-ui-fg-interactive" href={publicDraw} target="_blank" rel="noreferrer">
             {`/store/giveaways/${g.id}/draw`} <ArrowUpRightOnBox />
           </a>
           <Text size="xsmall" className="text-ui-fg-subtle">
-            Needs the storefront's publishable API key. After the draw, anyone can save it as draw.json and check it:
+            Needs the storefront's publishable API key. After the draw, anyone saves it as draw.json, downloads the standalone
+            verifier (<code>{g.verifier_url}</code>, plain Node, no dependencies) and checks it against what they saved:
           </Text>
           <div className="mt-1 flex items-center gap-x-2">
-            <code className="txt-compact-small bg-ui-bg-subtle rounded px-1.5 py-0.5 font-mono" data-testid="verify-command">
-              {`npm run verify-draw -- draw.json`}
+            <code className="txt-compact-small bg-ui-bg-subtle rounded px-1.5 py-0.5 font-mono break-all" data-testid="verify-command">
+              {verifyCommand(g)}
             </code>
-            <Copy content="npm run verify-draw -- draw.json" />
+            <Copy content={verifyCommand(g)} />
           </div>
         </Row>
         {g.draw && (
           <Row label="Drawn">
             {formatDateTime(g.drawn_at)} · {g.draw.entrants} entrants, {g.draw.total_entries} entries
-            {g.draw.public_value ? ` · public value ${g.draw.public_value}` : ""}
+            {g.draw.beacon_round ? ` · beacon round ${g.draw.beacon_round}` : ""}
           </Row>
         )}
       </Container>
