@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { randomBytes } from "node:crypto"
 // `npm run bench`: the drop-day benchmark. Plain Medusa (bench/plain) beside
 // Comeback, the same catalog, the same run, one PostgreSQL:
 //   1. reads: GET /store/products?limit=12 and /store/products/:id (autocannon);
@@ -306,6 +307,9 @@ async function main() {
     ...env0,
     MEDUSA_DISABLE_TELEMETRY: "true",
     DISABLE_MEDUSA_ADMIN: "true",
+    // `medusa start` is production: Comeback refuses to boot without real secrets, so each run makes its own.
+    JWT_SECRET: env0.JWT_SECRET || randomBytes(32).toString("hex"),
+    COOKIE_SECRET: env0.COOKIE_SECRET || randomBytes(32).toString("hex"),
     LOG_LEVEL: env0.BENCH_LOG_LEVEL || "error",
     BENCH_RACE_UNITS: String(SIZES.race_units),
     BENCH_BURST_UNITS: String(SIZES.burst_units),

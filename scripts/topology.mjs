@@ -3,7 +3,7 @@
 // app once (`medusa build`, reused while no source changed), starts two servers
 // (MEDUSA_WORKER_MODE=server) and one worker from the build with `medusa start`,
 // on the PostgreSQL and Redis the environment names, and runs
-// integration-tests/smoke/topology.spec.ts against them at full size.
+// integration-tests/topology/topology.spec.ts against them at full size.
 //
 //   PostgreSQL  DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD, or DATABASE_URL's server,
 //               else 127.0.0.1:5432 as postgres (a database of its own is created and dropped)
@@ -79,7 +79,7 @@ env.NODE_OPTIONS = [env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolea
 
 const child = spawn(
   path.join(root, "node_modules/.bin/jest"),
-  ["--runInBand", "--forceExit", "integration-tests/smoke/topology.spec.ts", ...process.argv.slice(2)],
+  ["--runInBand", "--forceExit", "--testMatch", "<rootDir>/integration-tests/topology/**/*.spec.ts", ...process.argv.slice(2)],
   { cwd: root, env, stdio: "inherit" }
 )
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal))

@@ -1,10 +1,12 @@
 import { spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 
 export const root = path.resolve(__dirname, "../../..")
 export const buildDir = path.join(root, ".medusa/server")
 export const medusaBin = path.join(root, "node_modules/.bin/medusa")
+const RUN_SECRET = randomBytes(32).toString("hex")
 const stampFile = path.join(buildDir, ".comeback-test-run")
 
 /**
@@ -28,7 +30,14 @@ export function runCommand(bin: string, args: string[], options: { cwd: string; 
 
 /** Environment for the built app: the admin enabled, no test-only switches. */
 export function appEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", ...extra }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    // `medusa start` runs in production, which refuses to boot without real secrets.
+    JWT_SECRET: RUN_SECRET,
+    COOKIE_SECRET: RUN_SECRET,
+    ...extra,
+  }
   for (const name of ["DISABLE_MEDUSA_ADMIN", "NODE_ENV", "REDIS_URL", "STRIPE_API_KEY", "NODE_OPTIONS"]) delete env[name]
   return env
 }
