@@ -55,7 +55,7 @@ export function exposeLinkedField(link: LinkedField) {
     const kept = tokens.filter((token) => {
       if (!mentions(token, link.path)) return true
       if (token.startsWith("-")) return true
-      linked ??= `${token.startsWith("+") ? "+" : "*"}${link.path}`
+      linked ??= `${token.startsWith("+") ? "+" : ""}*${link.path}`
       return false
     })
     if (linked) kept.push(linked)
