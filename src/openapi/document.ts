@@ -5,6 +5,7 @@ import * as Group from "../api/admin/group-campaigns/validators"
 import * as Giveaway from "../api/admin/giveaways/validators"
 import * as Reports from "../api/admin/reports/validators"
 import * as App from "../api/admin/app-channels/validators"
+import * as Drops from "../api/admin/drops/validators"
 import * as R from "./responses"
 
 // Adds .openapi() to zod's prototype, which the generator calls on every schema (only where the document is built).
@@ -54,11 +55,20 @@ export const ROUTES: Route[] = [
   // Store: giveaways
   { method: "get", path: "/store/giveaways", summary: "Live and recently drawn giveaways", query: Giveaway.StoreListGiveaways, response: list("giveaways", R.StoreGiveawaySchema) },
   { method: "get", path: "/store/giveaways/{id}", summary: "A giveaway; with a logged-in customer, also their entries", auth: "optional-customer", response: obj({ giveaway: R.StoreGiveawaySchema }) },
+  { method: "get", path: "/store/giveaways/{id}/verifier.js", summary: "The standalone, dependency-free draw verifier (JavaScript)" },
+  { method: "get", path: "/store/carts/{id}/checkout-line", summary: "Where a cart stands in a drop's checkout line (position, wait, held units)", response: any },
   { method: "get", path: "/store/giveaways/{id}/draw", summary: "The published draw, to verify", response: any },
   { method: "post", path: "/store/giveaways/{id}/free-entries", summary: "A free entry (no purchase necessary)", auth: "customer", body: Giveaway.StoreGiveawayFreeEntry, response: obj({ giveaway_entry: R.StoreGiveawayEntrySchema, entries: z.number() }).passthrough(), status: 201 },
   { method: "get", path: "/store/customers/me/giveaway-entries", summary: "The logged-in customer's own entries", auth: "customer", query: Giveaway.StoreListMyGiveawayEntries, response: obj({ giveaway_entries: z.array(R.StoreGiveawayEntrySchema), entries_by_giveaway: z.record(z.number()), ...R.Page }) },
 
-  // Admin: pre-order plans
+  // Admin: pre-order plans and drops
+  { method: "get", path: "/admin/drops/daily", summary: "Pre-orders per day and cumulative units for an album (aggregated in the database)", auth: "admin", query: Drops.AdminDropDaily, response: any },
+  { method: "get", path: "/admin/drops/live", summary: "Orders and units per minute, units left per version (live view)", auth: "admin", query: Drops.AdminDropLive, response: any },
+  { method: "get", path: "/admin/preorder-items", summary: "An order's pre-order lines", auth: "admin", query: Drops.AdminListOrderPreorderItems, response: any },
+  { method: "get", path: "/admin/group-orders", summary: "Every group across campaigns, with its leader", auth: "admin", query: Group.AdminListAllGroups, response: any },
+  { method: "get", path: "/admin/group-orders/{id}/settlement-preview", summary: "What settling a group now would refund (changes nothing)", auth: "admin", response: any },
+  { method: "get", path: "/admin/promotions/{id}/group-order", summary: "The group and tier a tier promotion belongs to", auth: "admin", response: any },
+  { method: "get", path: "/admin/promotions/{id}/app-channels", summary: "A promotion's app offer and its uses", auth: "admin", response: any },
   { method: "get", path: "/admin/preorder-plans", summary: "List plans", auth: "admin", query: Preorder.AdminListPreorderPlans, response: list("preorder_plans", any) },
   { method: "post", path: "/admin/preorder-plans", summary: "Create a plan", auth: "admin", body: Preorder.AdminCreatePreorderPlan, response: obj({ preorder_plan: any }), status: 201 },
   { method: "get", path: "/admin/preorder-plans/{id}", summary: "A plan with unit counts", auth: "admin", response: obj({ preorder_plan: any }) },
@@ -101,6 +111,7 @@ export const ROUTES: Route[] = [
   { method: "post", path: "/admin/reports/order-exports", summary: "Start a background order export", auth: "admin", body: Reports.AdminCreateOrderExport, response: obj({ order_export: any }), status: 202 },
   { method: "get", path: "/admin/reports/order-exports/{id}", summary: "An export's progress", auth: "admin", response: obj({ order_export: any }) },
   { method: "get", path: "/admin/reports/order-exports/{id}/download", summary: "Download a finished export", auth: "admin" },
+  { method: "get", path: "/admin/reports/order-exports", summary: "Export history, newest first", auth: "admin", query: Reports.AdminListOrderExports, response: list("order_exports", any) },
   { method: "get", path: "/admin/reports/summary", summary: "Daily summary with pre-order liability", auth: "admin", query: Reports.AdminReportSummary, response: any },
 ]
 
