@@ -77,6 +77,10 @@ describe("app attestation tokens", () => {
     expect(() => new SignedTokenAttestationProvider({ keys })).toThrow(/"innocent-name" is the committed demo key/)
     const demo = new SignedTokenAttestationProvider({ keys, allow_demo_key: true })
     expect(demo.demoKeyIds).toEqual(["innocent-name"])
-    expect(new SignedTokenAttestationProvider({}).status()).toEqual({ ready: false, details: { key_ids: [], problem: "no trusted keys: set APP_ATTESTATION_KEYS" } })
+    expect(demo.status().details).toMatchObject({ demo_key_ids: ["innocent-name"], warning: expect.stringContaining("demo key is trusted") })
+    expect(new SignedTokenAttestationProvider({}).status()).toEqual({
+      ready: false,
+      details: { key_ids: [], demo_key_ids: [], problem: "no trusted keys: set APP_ATTESTATION_KEYS" },
+    })
   })
 })
