@@ -56,7 +56,8 @@ export const httpUrl = z
   .trim()
   .max(2000)
   .url()
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http:// or https:// URL")
+  // zod runs refinements even after .url() failed: an unparsable value must not throw here.
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), "must be an http:// or https:// URL")
 
 /**
  * Caps an array field of a body validated by Medusa's own schema (e.g. a cart's
