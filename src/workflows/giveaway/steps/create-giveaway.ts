@@ -31,7 +31,8 @@ export const createGiveawayStep = createStep(
     await assertCatalogIds(container, input.product_ids, input.variant_ids)
     const giveaways: GiveawayModuleService = container.resolve(GIVEAWAY_MODULE)
     const live = status === "live" ? { ...newSeed(), ...giveaways.beaconCommitment(fields.ends_at), went_live_at: now } : {}
-    const giveaway = await giveaways.createGiveaways({ ...fields, status, ...live } as any)
+    const { seed: _secret, ...giveaway } = await giveaways.createGiveaways({ ...fields, status, ...live } as any)
+    // Step outputs are kept with the workflow's execution: the secret seed never goes there.
     return new StepResponse(giveaway, giveaway.id)
   },
   async (id, { container }) => {

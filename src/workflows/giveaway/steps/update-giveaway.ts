@@ -46,7 +46,8 @@ export const updateGiveawayStep = createStep(
     if (wentLive) Object.assign(update, newSeed(), giveaways.beaconCommitment(input.ends_at ?? current.ends_at), { went_live_at: now })
     if (input.status === "closed" && current.status !== "closed") update.closed_at = now
     const previous = Object.fromEntries(Object.keys(update).map((key) => [key, (current as any)[key] ?? null]))
-    const giveaway = Object.keys(update).length ? await giveaways.updateGiveaways({ id, ...update } as any) : current
+    // Step outputs are kept with the workflow's execution: the secret seed never goes there.
+    const { seed: _secret, ...giveaway } = Object.keys(update).length ? await giveaways.updateGiveaways({ id, ...update } as any) : current
     return new StepResponse(
       { giveaway, previous_status: current.status as GiveawayStatus, went_live: wentLive, changes } as UpdatedGiveaway,
       { id, previous }
