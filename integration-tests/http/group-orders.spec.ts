@@ -3,7 +3,7 @@ import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { comebackIntegrationTestRunner } from "../utils/runner"
 import { pool, waitFor } from "../utils/async"
 import { startStripeStandIn } from "../utils/stripe-stand-in"
-import { adminHeaders, completeCart, customerHeaders, readyCart, startPayment, storeHeaders } from "../utils/store"
+import { adminHeaders, completeCart, completeCartInLine, customerHeaders, readyCart, startPayment, storeHeaders } from "../utils/store"
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { DEMO, HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
 import { runGroupSettlement } from "../../src/jobs/settle-due-group-orders"
@@ -76,7 +76,7 @@ comebackIntegrationTestRunner(__filename, {
       if (joined.status !== 200) return { cartId, orderId: null as string | null, response: joined }
       const session = await startPayment(api, key(), cartId, provider)
       if (provider === "pp_stripe_stripe") stripe.confirm(session.data.id)
-      const response = await completeCart(api, key(), cartId)
+      const response = await completeCartInLine(api, key(), cartId)
       return { cartId, orderId: (response.data?.order?.id ?? null) as string | null, response }
     }
     const groupByCode = async (code: string) => (await api.get(`/store/group-orders/${code}`, storeHeaders(key()))).data.group_order
@@ -391,7 +391,7 @@ comebackIntegrationTestRunner(__filename, {
       })
       // 25 completions in flight at a time: Medusa's own inventory reservation waits at most 5 s for its
       // in-memory lock per SKU, so an unbounded burst on one process fails there before our code runs.
-      const results = await pool(carts, 25, (cartId) => completeCart(api, key(), cartId))
+      const results = await pool(carts, 25, (cartId) => completeCartInLine(api, key(), cartId))
       expect(results.map((r) => r.status)).toEqual(members.map(() => 200))
 
       const progress = await waitForUnits(group.code, 150)

@@ -57,11 +57,24 @@ export async function completeCart(api: AxiosInstance, key: string, cartId: stri
   return api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders(key, headers)).catch((e) => e.response)
 }
 
-/** readyCart + system payment + complete. */
+/**
+ * Completes the cart as a storefront does in a drop: a `429` (the checkout line is longer than its bound) is
+ * followed after its `Retry-After`, at most `attempts` times; returns the last response.
+ */
+export async function completeCartInLine(api: AxiosInstance, key: string, cartId: string, headers: Record<string, string> = {}, attempts = 30) {
+  let response = await completeCart(api, key, cartId, headers)
+  for (let attempt = 0; response?.status === 429 && attempt < attempts; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers["retry-after"] ?? 1) * 1000))
+    response = await completeCart(api, key, cartId, headers)
+  }
+  return response
+}
+
+/** readyCart + system payment + complete (following the drop line's 429s). */
 export async function checkout(api: AxiosInstance, input: CartInput) {
   const cartId = await readyCart(api, input)
   await startPayment(api, input.key, cartId, "pp_system_default", input.headers)
-  return { cartId, response: await completeCart(api, input.key, cartId, input.headers) }
+  return { cartId, response: await completeCartInLine(api, input.key, cartId, input.headers) }
 }
 
 export async function adminHeaders(api: AxiosInstance) {
