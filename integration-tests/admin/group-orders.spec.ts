@@ -28,7 +28,7 @@ async function buyInGroup(http: AxiosInstance, key: string, input: { code: strin
 }
 
 describe("admin: group orders and app-only offers", () => {
-  const app = useAdminApp("group_orders")
+  const app = useAdminApp("group_orders", { env: { APP_ATTESTATION_DEMO: "true" } })
   let regionId: string
   let crazy: string // Hot Sauce "Crazy", $24.99: counts for the demo campaign
 
@@ -215,16 +215,15 @@ describe("admin: group orders and app-only offers", () => {
     expect(refused.data.message).toBe("promo_codes: FANSIGN15 is an app-only offer: open the Comeback app to use it.")
   })
 
-  // `medusa start` runs in production, where the committed demo key is never trusted: the page says no key is set.
-  // (The demo-key warning outside production is asserted in integration-tests/http/app-promotions.spec.ts.)
-  it("shows app channels with their provider status and the app-exclusive promotions", async () => {
+  // This server trusts the committed demo key (APP_ATTESTATION_DEMO=true, as `npm run dev` does): staff see it flagged.
+  it("shows app channels with their provider status, the demo key flagged, and the app-exclusive promotions", async () => {
     const { page } = app
     await app.goto("/settings/app-channels")
     await page.getByTestId(`app-channel-${DEMO.appChannel}`).waitFor()
     const row = await page.getByTestId(`app-channel-${DEMO.appChannel}`).textContent()
     expect(row).toContain("iOS and Android")
-    expect(row).toContain("no keys")
-    expect(await page.getByTestId("providers").textContent()).toContain("no trusted keys: set APP_ATTESTATION_KEYS")
+    expect(row).toContain("demo key")
+    expect(await page.getByTestId("demo-key-warning").textContent()).toContain("the committed demo key is trusted")
     await page.getByText(DEMO.appCode).waitFor()
     await page.getByText("FANSIGN15").waitFor()
     await app.screenshot("settings-app-channels", { fullPage: true })
