@@ -60,13 +60,6 @@ export function exposeLinkedField(link: LinkedField) {
     })
     if (linked) kept.push(linked)
     ;(req.query as any).fields = kept.join(",")
-    // Where Medusa's query validation already ran (its own middleware came first on this route), widen the
-    // query it built instead: any field of the linked record becomes the whole record.
-    const config = (req as any).queryConfig
-    if (Array.isArray(config?.fields)) {
-      const others = config.fields.filter((f: string) => !(f === link.path || f.startsWith(`${link.path}.`)))
-      config.fields = [...others, `${link.path}.*`]
-    }
     const allowed = ((req as any).allowed ??= []) as string[]
     allowed.push(link.path)
 
