@@ -378,28 +378,28 @@ comebackIntegrationTestRunner(__filename, {
       expect(stripe.refunds.filter((r) => r.payment_intent === intent?.id).map((r) => r.amount)).toEqual([250])
     })
 
-    it("100 members checking out in parallel give the exact unit count and the right final tier", async () => {
-      const c = await campaign({ tiers: [{ min_units: 50, percent: 5 }, { min_units: 100, percent: 10 }, { min_units: 150, percent: 15 }] })
+    it("40 members checking out in parallel give the exact unit count and the right final tier", async () => {
+      const c = await campaign({ tiers: [{ min_units: 20, percent: 5 }, { min_units: 40, percent: 10 }, { min_units: 60, percent: 15 }] })
       const group = await startGroup(c.id)
       // Fans buy different versions; every version counts toward the group.
-      const members = Array.from({ length: 100 }, (_, i) => ({ email: `crowd${i}@example.com`, units: (i % 2) + 1, variant: versions[i % 4] }))
+      const members = Array.from({ length: 40 }, (_, i) => ({ email: `crowd${i}@example.com`, units: (i % 2) + 1, variant: versions[i % 4] }))
       const carts = await pool(members, 8, async (m) => {
         const cartId = await cartFor(m.email, [{ variant_id: m.variant, quantity: m.units }])
         expect((await join(cartId, group.code)).status).toBe(200)
         await startPayment(api, key(), cartId)
         return cartId
       })
-      // 25 completions in flight at a time: Medusa's own inventory reservation waits at most 5 s for its
-      // in-memory lock per SKU, so an unbounded burst on one process fails there before our code runs.
+      // 25 completions in flight at a time, each following the drop line's 429s as a storefront does. (40 members
+      // keep the file's time in check; the benchmark's group workload runs 100 at once.)
       const results = await pool(carts, 25, (cartId) => completeCartInLine(api, key(), cartId))
       expect(results.map((r) => r.status)).toEqual(members.map(() => 200))
 
-      const progress = await waitForUnits(group.code, 150)
-      expect(progress).toMatchObject({ units: 150, member_count: 100, current_tier: 3, current_percent: 15 })
+      const progress = await waitForUnits(group.code, 60)
+      expect(progress).toMatchObject({ units: 60, member_count: 40, current_tier: 3, current_percent: 15 })
       const id = (await groupsOf(c.id)).groups[0].id
       const detail = await adminGroup(id)
-      expect(detail.purchases.filter((p) => p.status === "placed")).toHaveLength(100)
-      expect(detail.held_units).toBe(150)
+      expect(detail.purchases.filter((p) => p.status === "placed")).toHaveLength(40)
+      expect(detail.held_units).toBe(60)
       const announced = await waitFor(() => notifications("group-order-tier-reached"), (n) => n.length >= 3)
       expect(new Set(announced.map((n) => (n.data as any).tier))).toEqual(new Set([1, 2, 3]))
     })
