@@ -117,10 +117,12 @@ describe("Admin: giveaways and reports", () => {
     const publishedText = JSON.stringify(published)
     for (const w of winners) expect(publishedText).toContain(w.entrant)
     expect(publishedText).toContain(live.seed_hash)
+    // The draw used the committed round (re-committed, publicly, when entries closed after the first one was out).
     const drawn = (await api.get(`/admin/giveaways/${id}`)).data.giveaway
-    expect(drawn.draw).toMatchObject({ beacon_round: live.beacon.round, entries_hash: drawn.entries_hash })
+    expect(drawn.beacon.round).toBeGreaterThanOrEqual(live.beacon.round)
+    expect(drawn.draw).toMatchObject({ beacon_round: drawn.beacon.round, entries_hash: drawn.entries_hash })
     expect(await page.getByTestId("verify-command").textContent()).toBe(
-      `node verify.js draw.json --committed-hash ${live.seed_hash} --round ${live.beacon.round} --entries-hash ${drawn.entries_hash}`
+      `node verify.js draw.json --committed-hash ${live.seed_hash} --round ${drawn.beacon.round} --entries-hash ${drawn.entries_hash}`
     )
 
     // Disqualify the winner: the drawer names the alternate who will be promoted.
