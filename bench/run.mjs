@@ -15,7 +15,6 @@ import { randomBytes } from "node:crypto"
 // bench-results/dropday-<time>.json. See README "Benchmark (drop day)".
 import { spawn } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { createRequire } from "node:module"
@@ -26,6 +25,7 @@ import { completeAtOnce, prepareCarts, storeClient, timedCheckout } from "./lib/
 import { summarizeProfile, summarizeSteps } from "./lib/profile.mjs"
 import { writeReport } from "./lib/report.mjs"
 import { renderChart } from "./lib/chart.mjs"
+import { freePort } from "../scripts/lib/free-port.mjs"
 
 const require = createRequire(import.meta.url)
 const autocannon = require("autocannon")
@@ -68,16 +68,6 @@ let embedded = null
 let tmpDir = null
 let running = null
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.once("error", reject)
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 async function withClient(conn, database, fn) {
   const client = new pg.Client({ ...conn, database })

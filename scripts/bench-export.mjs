@@ -24,7 +24,6 @@
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -32,6 +31,7 @@ import pg from "pg"
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { placeTemplateOrders } from "./bench/template-orders.mjs"
 import { cloneOrders } from "./bench/clone-orders.mjs"
+import { freePort } from "./lib/free-port.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
@@ -50,16 +50,6 @@ let embedded = null
 let tmpDir = null
 let server = null
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.once("error", reject)
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 function run(args, env) {
   return new Promise((resolve, reject) => {

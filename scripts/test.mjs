@@ -10,26 +10,16 @@ import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import net from "node:net"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { freePort } from "./lib/free-port.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`
 const log = (line) => console.log(`[test] ${line} (${elapsed()})`)
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function run(bin, args, env) {
   return new Promise((resolve) => {
