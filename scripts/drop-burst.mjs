@@ -75,10 +75,20 @@ const carts = await pool(Array.from({ length: buyers }, (_, i) => i), 8, async (
   return cart.id
 })
 
-// Everyone at once; a 429 is followed after its Retry-After, as a storefront would.
+// Everyone at once (or BURST_SEQUENTIAL=1: one after another, to see one request's own cost);
+// a 429 is followed after its Retry-After, as a storefront would. BURST_PROFILE_PID=<server pid>
+// (a server started with bench/lib/profiler-preload.cjs) takes a CPU profile of the completions.
+const sequential = process.env.BURST_SEQUENTIAL === "1"
+const profilePid = Number(process.env.BURST_PROFILE_PID) || null
+if (profilePid) {
+  process.kill(profilePid, "SIGUSR2")
+  await new Promise((res) => setTimeout(res, 300))
+}
 const t0 = performance.now()
-const results = await Promise.all(
-  carts.map(async (cartId, arrival) => {
+const results = await pool(
+  carts,
+  sequential ? 1 : carts.length,
+  async (cartId, arrival) => {
     let r = await call("POST", `/store/carts/${cartId}/complete`, {})
     const first = r.status
     let attempts = 1
@@ -87,9 +97,10 @@ const results = await Promise.all(
       r = await call("POST", `/store/carts/${cartId}/complete`, {})
       attempts++
     }
-    return { arrival, first, status: r.status, order: r.data?.type === "order", attempts, ms: performance.now() - t0, message: r.status >= 300 ? r.data?.message : undefined }
-  })
+    return { arrival, first, status: r.status, order: r.data?.type === "order", attempts, ms: sequential ? r.ms : performance.now() - t0, message: r.status >= 300 ? r.data?.message : undefined }
+  }
 )
+if (profilePid) process.kill(profilePid, "SIGUSR2")
 const winners = results.filter((r) => r.order)
 const losers = results.filter((r) => !r.order && r.status < 500 && r.status !== 429)
 const byStatus = {}
