@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../modules/giveaway/types"
-import { refreshFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
 
 /** giveaway.entries_earned → the order's giveaway entries. (Voids have no event: the refresh job catches them.) */
 export default async function financeRowsGiveawayEntries({ event, container }: SubscriberArgs<{ order_id: string }>) {
-  await refreshFinanceRows(container, [event.data.order_id])
+  await queueFinanceRowsRefresh(container, [event.data.order_id])
 }
 
 export const config: SubscriberConfig = { event: GIVEAWAY_ENTRIES_EARNED_EVENT, context: { subscriberId: "finance-rows-giveaway-entries" } }

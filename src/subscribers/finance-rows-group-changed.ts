@@ -1,14 +1,14 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
-import { refreshFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
 
 /** group_order.settled / cancelled → the group's orders get their final tier (and settlement refunds). */
 export default async function financeRowsGroupChanged({ event, container }: SubscriberArgs<{ id: string }>) {
   const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
   const purchases = await groups.listGroupPurchases({ group_id: event.data.id } as any, { select: ["order_id"], take: null } as any)
   const ids = purchases.map((p: any) => p.order_id)
-  for (let i = 0; i < ids.length; i += 250) await refreshFinanceRows(container, ids.slice(i, i + 250))
+  await queueFinanceRowsRefresh(container, ids)
 }
 
 export const config: SubscriberConfig = {

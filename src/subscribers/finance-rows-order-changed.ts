@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { refreshFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
 
 /**
  * Order events → the order's finance report row is recomputed. order.placed
@@ -8,7 +8,7 @@ import { refreshFinanceRows } from "../workflows/finance-report/sync-finance-row
  * (finance-rows-payment-changed) or with their own events.
  */
 export default async function financeRowsOrderChanged({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
-  await refreshFinanceRows(container, [event.data.order_id ?? event.data.id])
+  await queueFinanceRowsRefresh(container, [event.data.order_id ?? event.data.id])
 }
 
 export const config: SubscriberConfig = {

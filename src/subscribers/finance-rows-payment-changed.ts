@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { orderOfPayment } from "../workflows/giveaway/order-context"
-import { refreshFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
 
 /** payment.captured / payment.refunded → the paid, refunded and payment status of the payment's order. */
 export default async function financeRowsPaymentChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  await refreshFinanceRows(container, [await orderOfPayment(container, event.data.id)])
+  await queueFinanceRowsRefresh(container, [await orderOfPayment(container, event.data.id)])
 }
 
 export const config: SubscriberConfig = {

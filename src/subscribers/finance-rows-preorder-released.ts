@@ -1,14 +1,14 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
-import { refreshFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
 
 /** preorder.released → the released lines' status (and so the pre-order liability) of their orders. */
 export default async function financeRowsPreorderReleased({ event, container }: SubscriberArgs<{ plan_id: string; item_ids: string[] }>) {
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
   const items = await preorders.listPreorderItems({ id: event.data.item_ids }, { select: ["order_id"], take: null } as any)
   const ids = [...new Set(items.map((i) => i.order_id))]
-  for (let i = 0; i < ids.length; i += 250) await refreshFinanceRows(container, ids.slice(i, i + 250))
+  await queueFinanceRowsRefresh(container, ids)
 }
 
 export const config: SubscriberConfig = { event: "preorder.released", context: { subscriberId: "finance-rows-preorder-released" } }
