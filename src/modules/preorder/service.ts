@@ -12,7 +12,7 @@ import PreorderPlan from "./models/preorder-plan"
 import PreorderTally from "./models/preorder-tally"
 import { placeholders, type SqlManager } from "../../lib/sql"
 import { REFUND_CLAIM_STALE_SECONDS } from "../../lib/refund-claim"
-import { allocateFirstComeFirstServed } from "./lib/plan-state"
+import { allocateFirstComeFirstServed, capRefusal } from "./lib/plan-state"
 
 
 export type ReserveLine = {
@@ -27,6 +27,19 @@ export type ReserveLine = {
   /** How fans know the line, e.g. `NCT Dream — Hot Sauce (Photo Book "Chilling")`; used in errors. */
   label?: string
 }
+
+export type CheckoutPlan = {
+  id: string
+  variant_id: string
+  status: "active"
+  release_date: Date
+  window_opens_at: Date
+  window_closes_at: Date | null
+  cap: number | null
+  reserved_units: number
+  per_customer_limit: number | null
+}
+export type CheckoutHeldItem = { id: string; status: string; cart_line_item_id: string | null; quantity: number }
 
 export type ReleasedUnits = { id: string; plan_id: string; quantity: number; benefit_units: number }
 
@@ -63,12 +76,11 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
       const name = line.label ?? `variant ${line.variant_id}`
       if (!capped.length) {
         const [plan] = await sql.execute(`SELECT cap, reserved_units, status FROM preorder_plan WHERE id = ?`, [line.plan_id])
+        // An uncapped plan refuses only when it stopped being active: sold out as far as this cart goes.
         const left = plan && plan.cap !== null ? Math.max(0, plan.cap - plan.reserved_units) : 0
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
-          left === 0
-            ? `${name} is sold out for pre-order.`
-            : `Only ${left} of ${name} left to pre-order; the cart has ${line.quantity}.`
+          capRefusal({ cap: left, reserved_units: 0 }, line.quantity, name) ?? `${name} is sold out for pre-order.`
         )
       }
       const limit: number | null = capped[0].per_customer_limit
@@ -211,6 +223,30 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
   }
 
   /** Items whose refund claim is stale: cancelled, refund owed, never recorded. */
+  /**
+   * What checkout needs before it reserves, in two plain statements (no ORM
+   * hydration: drop-day admission runs this for every buyer): the active plans
+   * of these variants and the cart's pre-order items.
+   */
+  @InjectManager()
+  async checkoutView(cartId: string, variantIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    const sql = sharedContext.manager as unknown as SqlManager
+    const plans: CheckoutPlan[] = variantIds.length
+      ? await sql.execute(
+          `SELECT id, variant_id, status, release_date, window_opens_at, window_closes_at, cap, reserved_units, per_customer_limit
+             FROM preorder_plan WHERE variant_id IN (${placeholders(variantIds)}) AND status = 'active' AND deleted_at IS NULL`,
+          variantIds
+        )
+      : []
+    const held: CheckoutHeldItem[] = plans.length
+      ? await sql.execute(
+          `SELECT id, status, cart_line_item_id, quantity FROM preorder_item WHERE cart_id = ? AND deleted_at IS NULL`,
+          [cartId]
+        )
+      : []
+    return { plans, held }
+  }
+
   @InjectManager()
   async staleRefundClaims(@MedusaContext() sharedContext: Context = {}) {
     const sql = sharedContext.manager as unknown as SqlManager

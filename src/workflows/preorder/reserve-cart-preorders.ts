@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../../modules/preorder"
-import { planState } from "../../modules/preorder/lib/plan-state"
+import { capRefusal, planState } from "../../modules/preorder/lib/plan-state"
 import type PreorderModuleService from "../../modules/preorder/service"
-import { activePlansByVariant, type CartForPreorder, lineLabel, loadCart } from "./plans-for-cart"
+import { type CartForPreorder, lineLabel, loadCart } from "./plans-for-cart"
 
 /**
  * At cart completion, before any order or payment: the cart's pre-order lines
@@ -23,18 +23,19 @@ import { activePlansByVariant, type CartForPreorder, lineLabel, loadCart } from 
 export async function reserveCartPreorders(container: MedusaContainer, cartId: string, preloaded?: CartForPreorder): Promise<string[]> {
   const cart = preloaded ?? (await loadCart(container, cartId))
   if (!cart?.id || cart.completed_at) return []
-  const plans = await activePlansByVariant(container, cart.items.map((i) => i.variant_id!))
-  if (!plans.size) return []
-
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
-  const held = await preorders.listPreorderItems({ cart_id: cart.id }, { select: ["id", "status", "cart_line_item_id", "quantity"] })
+  const variantIds = [...new Set(cart.items.map((i) => i.variant_id).filter((id): id is string => !!id))]
+  const view = await preorders.checkoutView(cart.id, variantIds)
+  if (!view.plans.length) return []
+  const plans = new Map(view.plans.map((plan) => [plan.variant_id, plan]))
+  const held = view.held
   // Items past `reserved` belong to an order: a retried completion of an ordered cart reserves nothing.
   if (held.some((item) => item.status !== "reserved")) return []
 
   const lines = cart.items
     .filter((item) => item.variant_id && plans.has(item.variant_id))
     .map((item) => {
-      const plan = plans.get(item.variant_id!)
+      const plan = plans.get(item.variant_id!)!
       const label = lineLabel(item)
       const state = planState(plan)
       if (state !== "open") {
@@ -44,6 +45,10 @@ export async function reserveCartPreorders(container: MedusaContainer, cartId: s
         )
       }
       if (!cart.email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "email: a pre-order needs the cart's email")
+      // Sold out as read a moment ago: said at once, without a transaction (the conditional UPDATE
+      // below stays the judge for everyone else). Not for a cart that already holds units: they may be its own.
+      const refusal = held.length ? null : capRefusal(plan, Number(item.quantity), label)
+      if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
       return {
         plan_id: plan.id,
         variant_id: item.variant_id!,
@@ -58,7 +63,7 @@ export async function reserveCartPreorders(container: MedusaContainer, cartId: s
     })
   if (held.length) {
     const wanted = new Map(lines.map((l) => [l.cart_line_item_id, l.quantity]))
-    const same = held.length === wanted.size && held.every((item) => wanted.get(item.cart_line_item_id) === Number(item.quantity))
+    const same = held.length === wanted.size && held.every((item) => wanted.get(item.cart_line_item_id ?? "") === Number(item.quantity))
     if (same) return held.map((item) => item.id)
     await preorders.returnUnits(held.map((item) => item.id), { fromStatuses: ["reserved"], reason: "cart changed", remove: true })
   }

@@ -38,9 +38,16 @@ export function planState(plan: PlanLike, now: Date = new Date()): PlanState | n
 }
 
 /** Units still available as pre-order; null when uncapped. Never negative. */
-export function remainingUnits(plan: PlanLike): number | null {
+export function remainingUnits(plan: Pick<PlanLike, "cap" | "reserved_units">): number | null {
   if (plan.cap === null || plan.cap === undefined) return null
   return Math.max(0, plan.cap - (plan.reserved_units ?? 0))
+}
+
+/** Why `quantity` more units of a capped plan do not fit, in fans' words; null when they fit. */
+export function capRefusal(plan: Pick<PlanLike, "cap" | "reserved_units">, quantity: number, label: string): string | null {
+  const left = remainingUnits(plan)
+  if (left === null || quantity <= left) return null
+  return left === 0 ? `${label} is sold out for pre-order.` : `Only ${left} of ${label} left to pre-order; the cart has ${quantity}.`
 }
 
 /** Benefits still in the pool; null when the plan has no limited benefit. */
