@@ -12,6 +12,7 @@
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { releaseCartRedemptions, reserveCartRedemptions } from "../app-channel/reserve-cart-redemptions"
+import { CART_GROUP_KEY } from "../group-order/group-context"
 import { releaseCartMembership, reserveCartMembership } from "../group-order/reserve-cart-membership"
 import { releaseCartPreorders, reserveCartPreorders } from "../preorder/reserve-cart-preorders"
 
@@ -23,13 +24,33 @@ async function release(container: any, reserved: Partial<Reserved>) {
   await releaseCartRedemptions(container, reserved.app_redemptions)
 }
 
+/** The fields of the workflow's own cart (core-flows' completeCartFields) that the reservations read. */
+type CompletingCart = {
+  id: string
+  email?: string | null
+  completed_at?: string | Date | null
+  customer?: { id: string } | null
+  customer_id?: string | null
+  metadata?: Record<string, unknown> | null
+  promotions?: unknown[] | null
+  items?: ({ id: string; variant_id: string | null; quantity: number; product_title?: string | null; variant_title?: string | null } | null)[] | null
+}
+
 completeCartWorkflow.hooks.validate(
-  async ({ input }, { container }) => {
+  async ({ input, cart }, { container }) => {
     const reserved: Reserved = { preorder_items: [], group_purchase: null, app_redemptions: [] }
+    // The cart Medusa loaded for this completion: what it says saves a query per feature.
+    const completing = cart as unknown as CompletingCart
     try {
-      reserved.preorder_items = await reserveCartPreorders(container, input.id)
-      reserved.group_purchase = await reserveCartMembership(container, input.id)
-      reserved.app_redemptions = await reserveCartRedemptions(container, input.id)
+      reserved.preorder_items = await reserveCartPreorders(container, input.id, {
+        id: completing.id,
+        email: completing.email ?? null,
+        customer_id: completing.customer?.id ?? completing.customer_id ?? null,
+        completed_at: completing.completed_at,
+        items: (completing.items ?? []).filter((item) => !!item),
+      })
+      if (completing.metadata?.[CART_GROUP_KEY]) reserved.group_purchase = await reserveCartMembership(container, input.id)
+      if (completing.promotions?.length) reserved.app_redemptions = await reserveCartRedemptions(container, input.id)
     } catch (error) {
       await release(container, reserved)
       throw error
