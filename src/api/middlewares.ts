@@ -43,7 +43,7 @@ import {
 } from "./admin/app-channels/validators"
 import { AdminDropDaily, AdminDropLive, AdminListOrderPreorderItems } from "./admin/drops/validators"
 import { bindAppSession, guardAppCompletion } from "./utils/app-session-guards"
-import { admitDropCheckout } from "./utils/drop-checkout"
+import { admitDropCheckout, waitInCheckoutLine } from "./utils/drop-checkout"
 import { storefrontPromotionCodes } from "./utils/promotion-codes"
 import { CART_LINE_PREORDER_PLAN, ORDER_LINE_PREORDER_ITEM, PRODUCT_PREORDER_PLAN, exposeLinkedField } from "./utils/store-preorder-fields"
 import { capArray, validateBody, validateQuery } from "./utils/validate"
@@ -104,8 +104,9 @@ export default defineMiddlewares({
       methods: ["POST", "DELETE"],
       middlewares: [capArray("promo_codes", MAX_PROMO_CODES), storefrontPromotionCodes],
     },
-    // Drop-day checkout: pre-order units admitted at once, then a bounded first-come-first-served line (429 + Retry-After).
-    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardAppCompletion, admitDropCheckout] },
+    // Drop-day checkout: pre-order units admitted (or refused) first, then the app-offer check, then a bounded
+    // first-come-first-served line (429 + Retry-After).
+    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [admitDropCheckout, guardAppCompletion, waitInCheckoutLine] },
     { matcher: "/admin/giveaways", methods: ["GET"], middlewares: [validateQuery(AdminListGiveaways)] },
     { matcher: "/admin/giveaways", methods: ["POST"], middlewares: [validateBody(AdminCreateGiveaway)] },
     { matcher: "/admin/giveaways/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateGiveaway)] },

@@ -1,10 +1,10 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { checkoutLine, type Admission } from "../../lib/checkout-line"
+import { admitting, checkoutLine, type Admission } from "../../lib/checkout-line"
 import { PREORDER_MODULE } from "../../modules/preorder"
 import type PreorderModuleService from "../../modules/preorder/service"
-import type { CartForPreorder } from "../../workflows/preorder/plans-for-cart"
+import { type CartForPreorder, loadCart } from "../../workflows/preorder/plans-for-cart"
 import { releaseCartPreorders, reserveCartPreorders } from "../../workflows/preorder/reserve-cart-preorders"
 
 /**
@@ -12,11 +12,12 @@ import { releaseCartPreorders, reserveCartPreorders } from "../../workflows/preo
  * completion workflow runs (the route, its request and its response stay
  * Medusa's own):
  *
- * 1. Admission. The cart's lines are read in one query; its pre-order lines take
- *    their cap and per-customer units right here, in one transaction of
- *    conditional UPDATEs (PostgreSQL orders concurrent buyers, across processes).
- *    A fan who does not fit hears it at once (400 naming the album and the
- *    reason) instead of after every completion ahead of them.
+ * 1. Admission, first of the route's checks. The cart's lines are read in one
+ *    query and its plans in one plain statement; a line that is sold out as read
+ *    is refused there, and the others take their cap and per-customer units in
+ *    one transaction of conditional UPDATEs (PostgreSQL orders concurrent
+ *    buyers, across processes). A fan who does not fit hears it at once (400
+ *    naming the album and the reason) instead of after every completion ahead.
  * 2. The line. The cart then waits its turn for each inventory item it holds
  *    (src/lib/checkout-line): first come, first served, a few completions at a
  *    time, so Medusa's inventory lock never times out into a 500. A wait that
@@ -28,28 +29,61 @@ import { releaseCartPreorders, reserveCartPreorders } from "../../workflows/preo
  *    units are given back here when the response ends; a crashed process's are
  *    freed by the tidy-checkout-holds job.
  */
+type DropCheckout = {
+  cart: CartForPreorder
+  /** Units admitted for this request: given back when it ends without an order, unless `keep`. */
+  admitted: string[]
+  keep: boolean
+  served: Extract<Admission, { kind: "served" }>[]
+}
+const checkouts = new WeakMap<MedusaRequest, DropCheckout>()
+
+/** Step 1: the cart's pre-order units, taken (or refused) before anything else is paid for. */
 export async function admitDropCheckout(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const cartId = req.params.id
   try {
-    const cart = await loadCheckoutCart(req.scope, cartId)
-    if (!cart || cart.completed_at) return next()
-
-    const admitted = await reserveCartPreorders(req.scope, cartId, cart)
-
-    const keys = [...new Set(cart.items.flatMap((item) => item.inventory_item_ids))].sort()
-    const served: Extract<Admission, { kind: "served" }>[] = []
-    const closed = { aborted: false, handlers: [] as (() => void)[] }
-    res.once("close", () => {
-      closed.aborted = true
-      closed.handlers.forEach((fn) => fn())
+    const decided = await admitting(async () => {
+      const cart = await loadCart(req.scope, req.params.id)
+      if (!cart?.id || cart.completed_at) return null
+      return { cart, admitted: await reserveCartPreorders(req.scope, cart.id, cart) }
     })
-    const signal = { get aborted() { return closed.aborted }, onAbort: (fn: () => void) => void closed.handlers.push(fn) }
+    if (!decided) return next()
+    const { cart, admitted } = decided
+    const state: DropCheckout = { cart, admitted, keep: false, served: [] }
+    checkouts.set(req, state)
+    res.once("close", () => {
+      void (async () => {
+        await Promise.all(state.served.map((s) => s.done()))
+        if (state.admitted.length && !state.keep) await releaseUnfinishedAdmission(req.scope, cart.id)
+      })().catch((error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`checkout line: ${error?.message}`))
+    })
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+/** Step 2 (after the route's other checks): the cart's turn for each inventory item it holds. */
+export async function waitInCheckoutLine(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const state = checkouts.get(req)
+  if (!state) return next()
+  try {
+    const keys = await inventoryItemsOf(req.scope, state.cart.items.map((item) => item.variant_id))
+    let aborted = false
+    const handlers: (() => void)[] = []
+    res.once("close", () => {
+      aborted = true
+      handlers.forEach((fn) => fn())
+    })
+    const signal = { get aborted() { return aborted }, onAbort: (fn: () => void) => void handlers.push(fn) }
 
     // Items in sorted order: a cart with two hot items never deadlocks with another.
     for (const key of keys) {
-      const admission = await checkoutLine(req.scope).enter(key, cartId, signal)
+      const admission = await checkoutLine(req.scope).enter(key, state.cart.id, signal)
       if (admission.kind === "busy") {
-        await Promise.all(served.map((s) => s.done()))
+        // The fan keeps their place and their units (until COMEBACK_CHECKOUT_HOLD_S).
+        state.keep = true
+        await Promise.all(state.served.map((s) => s.done()))
+        state.served = []
         res.setHeader("Retry-After", String(admission.retryAfterS))
         res.status(429).json({
           type: "checkout_busy",
@@ -60,59 +94,44 @@ export async function admitDropCheckout(req: MedusaRequest, res: MedusaResponse,
         })
         return
       }
-      served.push(admission)
+      state.served.push(admission)
     }
-    if (closed.aborted) {
-      await Promise.all(served.map((s) => s.done()))
+    if (aborted) {
+      // Gone while waiting: as after a 429, the units wait for the fan to come back.
+      state.keep = true
       return
     }
-    res.once("close", () => {
-      void (async () => {
-        await Promise.all(served.map((s) => s.done()))
-        if (admitted.length) await releaseUnfinishedAdmission(req.scope, cartId)
-      })().catch((error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`checkout line: ${error?.message}`))
-    })
     next()
   } catch (error) {
     next(error)
   }
 }
 
-type CheckoutCart = Omit<CartForPreorder, "items"> & { items: (CartForPreorder["items"][number] & { inventory_item_ids: string[] })[] }
-
-/** The cart's lines with what admission needs (pre-order fields, inventory items): one query. */
-async function loadCheckoutCart(container: MedusaContainer, cartId: string): Promise<CheckoutCart | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: [
-      "id",
-      "email",
-      "customer_id",
-      "completed_at",
-      "items.id",
-      "items.variant_id",
-      "items.quantity",
-      "items.variant_title",
-      "items.product_title",
-      "items.variant.manage_inventory",
-      "items.variant.inventory_items.inventory_item_id",
-    ],
-    filters: { id: cartId },
-  })
-  const cart = data[0] as any
-  if (!cart) return null
-  return {
-    ...cart,
-    items: (cart.items ?? []).filter(Boolean).map((item: any) => ({
-      ...item,
+/** Managed inventory items of these variants, sorted (the keys Medusa's reserve-inventory step locks); cached a minute. */
+async function inventoryItemsOf(container: MedusaContainer, variantIds: (string | null)[]) {
+  const ids = [...new Set(variantIds.filter((id): id is string => !!id))]
+  const now = Date.now()
+  const missing = ids.filter((id) => !((inventoryCache.get(id)?.until ?? 0) > now))
+  if (missing.length) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "manage_inventory", "inventory_items.inventory_item_id"],
+      filters: { id: missing },
+    })
+    for (const id of missing) inventoryCache.set(id, { items: [], until: now + INVENTORY_CACHE_MS })
+    for (const variant of data as { id: string; manage_inventory: boolean; inventory_items?: ({ inventory_item_id: string } | null)[] }[]) {
       // Only managed inventory is locked by Medusa's reserve-inventory step.
-      inventory_item_ids: item.variant?.manage_inventory
-        ? (item.variant.inventory_items ?? []).map((link: any) => link?.inventory_item_id).filter(Boolean)
-        : [],
-    })),
+      const items = variant.manage_inventory
+        ? (variant.inventory_items ?? []).flatMap((link) => (link?.inventory_item_id ? [link.inventory_item_id] : []))
+        : []
+      inventoryCache.set(variant.id, { items, until: now + INVENTORY_CACHE_MS })
+    }
   }
+  return [...new Set(ids.flatMap((id) => inventoryCache.get(id)?.items ?? []))].sort()
 }
+const INVENTORY_CACHE_MS = 60_000
+const inventoryCache = new Map<string, { items: string[]; until: number }>()
 
 /**
  * After the completion answered: units admitted for a cart that did not become

@@ -10,6 +10,8 @@ export type { Admission, Standing } from "./line"
  * Drop-day checkout settings (environment, read once per process):
  * - COMEBACK_CHECKOUT_CONCURRENCY: completions at once per inventory item (default 4);
  * - COMEBACK_CHECKOUT_MAX_WAIT_S: longest wait in line before "429, come back in N s" (default 20; proxies cut at 30);
+ * - COMEBACK_CHECKOUT_ADMISSION_FIRST_MS: how long completions may wait while this process is still admitting or
+ *   refusing buyers (default 1000; 0 turns it off), so "sold out" is not queued behind completions' CPU;
  * - COMEBACK_CHECKOUT_HOLD_S: how long a unit admitted at checkout stays held for a cart that never
  *   completes (its fan went away after a 429, or its process crashed) before it goes back on sale (default 180).
  */
@@ -26,6 +28,7 @@ export function checkoutSettings(env: NodeJS.ProcessEnv = process.env) {
   return {
     concurrency: Math.floor(positive("COMEBACK_CHECKOUT_CONCURRENCY", 4, 64)),
     maxWaitMs: positive("COMEBACK_CHECKOUT_MAX_WAIT_S", 20, 25) * 1000,
+    admissionFirstMs: env.COMEBACK_CHECKOUT_ADMISSION_FIRST_MS === "0" ? 0 : positive("COMEBACK_CHECKOUT_ADMISSION_FIRST_MS", 1000, 10_000),
     holdMs: positive("COMEBACK_CHECKOUT_HOLD_S", 180) * 1000,
   }
 }
@@ -59,6 +62,17 @@ export function lockingSlots(container: MedusaContainer, concurrency: number): T
 }
 
 let line: CheckoutLine | undefined
+let admissionsInFlight = 0
+
+/** Counts a buyer being admitted or refused in this process while `fn` runs (see LineOptions.admitting). */
+export async function admitting<T>(fn: () => Promise<T>): Promise<T> {
+  admissionsInFlight++
+  try {
+    return await fn()
+  } finally {
+    admissionsInFlight--
+  }
+}
 
 /** This process's checkout line (created on first use). */
 export function checkoutLine(container: MedusaContainer, overrides: Partial<LineOptions> = {}) {
@@ -70,6 +84,8 @@ export function checkoutLine(container: MedusaContainer, overrides: Partial<Line
       initialServiceMs: 400,
       ticketGraceMs: 30_000,
       pollMs: 25,
+      admitting: () => admissionsInFlight,
+      admissionFirstMs: settings.admissionFirstMs,
       ...overrides,
     }
     line = new CheckoutLine(options, lockingSlots(container, options.concurrency))
