@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto"
 //   2. the unloaded checkout: cart → ready (7 requests) and completion;
 //   3. race at a small cap: BENCH_BUYERS complete at once for BENCH_RACE_UNITS;
 //   4. burst with plenty: BENCH_BUYERS complete at once for BENCH_BURST_UNITS;
+//   4b. a longer line: BENCH_LINE_BUYERS complete at once for what the burst left, following 429 + Retry-After;
 //   5. BENCH_GROUP_MEMBERS group members check out at once (Comeback only);
 //   6. the finance export (npm run bench:export, or its last figures);
 // plus a CPU profile of unloaded completions on both servers.
@@ -21,7 +22,7 @@ import { createRequire } from "node:module"
 import pg from "pg"
 import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs"
 import { medusa, root, startServer } from "./lib/server.mjs"
-import { completeAtOnce, prepareCarts, storeClient, timedCheckout } from "./lib/store.mjs"
+import { completeAtOnce, completeFollowingBusy, prepareCarts, storeClient, timedCheckout } from "./lib/store.mjs"
 import { summarizeProfile, summarizeSteps } from "./lib/profile.mjs"
 import { writeReport } from "./lib/report.mjs"
 import { renderChart } from "./lib/chart.mjs"
@@ -45,6 +46,7 @@ const SIZES = {
   buyers: num("BENCH_BUYERS", 200),
   race_units: num("BENCH_RACE_UNITS", 10),
   burst_units: num("BENCH_BURST_UNITS", 1000),
+  line_buyers: num("BENCH_LINE_BUYERS", 500),
   group_members: num("BENCH_GROUP_MEMBERS", 100),
   read_connections: num("BENCH_READ_CONNECTIONS", 20),
   read_seconds: num("BENCH_READ_SECONDS", 10),
@@ -228,6 +230,45 @@ async function burst(server, ids, conn, db, { sku, units, label, groupCode }) {
   return { summary, raw: results }
 }
 
+/**
+ * BENCH_LINE_BUYERS carts for the burst's version (what the burst left of its units), all completed at once,
+ * each buyer following `429` + `Retry-After` as a storefront does.
+ */
+async function line(server, ids, conn, db) {
+  const client = storeClient(server.base, ids.key)
+  const n = SIZES.line_buyers
+  const label = `line-${server.name}`
+  const t0 = Date.now()
+  const carts = await prepareCarts(client, n, SIZES.prep_concurrency, (i) => ({
+    regionId: ids.regionId,
+    optionId: ids.optionId,
+    variantId: ids.variants[SKUS.burst],
+    email: `${label}-${i}@bench.test`,
+  }))
+  log(`  ${server.name} ${label}: ${n} carts ready in ${((Date.now() - t0) / 1000).toFixed(0)} s; completing all at once, following 429`)
+  await server.settle()
+  const started = Date.now()
+  const results = await completeFollowingBusy(server.base, ids.key, carts, SIZES.timeout_seconds * 1000)
+  const wallSeconds = (Date.now() - started) / 1000
+  await server.settle()
+  const outcome = splitOutcomes(results)
+  const firstStatus = {}
+  for (const r of results) firstStatus[r.first_status] = (firstStatus[r.first_status] ?? 0) + 1
+  const summary = {
+    ...outcome,
+    first_answer_by_status: firstStatus,
+    orders_in_first_request: results.filter((r) => r.order_id && r.attempts === 1).length,
+    max_attempts: Math.max(...results.map((r) => r.attempts)),
+    wall_seconds: Math.round(wallSeconds * 10) / 10,
+    orders_per_second: Math.round((outcome.orders / wallSeconds) * 10) / 10,
+  }
+  log(
+    `  ${server.name} ${label}: ${summary.orders} orders of ${n} (${summary.orders_in_first_request} in the first request), ` +
+      `first answers ${JSON.stringify(firstStatus)}, 5xx ${outcome.errors_5xx}, all done in ${summary.wall_seconds} s`
+  )
+  return { summary, raw: results }
+}
+
 async function group(server, ids, conn, db) {
   const run = await burst(server, ids, conn, db, { sku: SKUS.group, units: null, label: "group", groupCode: GROUP_CODE })
   const client = storeClient(server.base, ids.key)
@@ -342,6 +383,11 @@ async function main() {
         raw.comeback.burst_stock = s.raw
       }
     },
+    line: async (app, server) => {
+      const r = await line(server, app.ids, conn, app.db)
+      results[app.name].line = r.summary
+      raw[app.name].line = r.raw
+    },
     group: async (app, server) => {
       const r = await group(server, app.ids, conn, app.db)
       results.comeback.group = r.summary
@@ -353,8 +399,8 @@ async function main() {
     ["plain", ["reads"]],
     ["comeback", ["reads", "path"]],
     ["plain", ["path", "race"]],
-    ["comeback", ["race", "burst", "group"]],
-    ["plain", ["burst"]],
+    ["comeback", ["race", "burst", "line", "group"]],
+    ["plain", ["burst", "line"]],
   ]
   // BENCH_WORKLOADS=reads,path,… runs only those (to try a change quickly); the default is all of them.
   const only = env0.BENCH_WORKLOADS ? new Set(env0.BENCH_WORKLOADS.split(",")) : null

@@ -80,6 +80,9 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
   row(burst, "orders answered", placed(P.burst), `${placed(C.burst)} pre-order · ${placed(C.burst_stock)} in stock`, x(ratio(C.burst?.orders, P.burst?.orders)) + " (pre-order)")
   row(burst, "errors by status (a 5xx is a lost sale)", statuses(P.burst), `${statuses(C.burst)} · ${statuses(C.burst_stock)}`, "")
   row(burst, "all answers p50 / p99", `${ms(P.burst?.all.p50)} / ${ms(P.burst?.all.p99)}`, `${ms(C.burst?.all.p50)} / ${ms(C.burst?.all.p99)} · ${ms(C.burst_stock?.all.p50)} / ${ms(C.burst_stock?.all.p99)}`, x(ratio(C.burst?.all.p99, P.burst?.all.p99)) + " (p99, pre-order)")
+  const lineLabel = `4b. line: ${sizes.line_buyers} buyers at once, following 429`
+  const lineCell = (r) => (r ? `${n(r.orders)} orders (${n(r.orders_in_first_request)} in the first request) · ${n(r.errors_5xx)} × 5xx · all done in ${r.wall_seconds} s` : "—")
+  row(lineLabel, "orders · 5xx · time", lineCell(P.line), lineCell(C.line), x(ratio(C.line?.orders, P.line?.orders)) + " (orders)")
   const g = C.group
   row(
     `5. group: ${sizes.group_members} members check out at once`,
@@ -186,6 +189,33 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
     [["plain Medusa · stock " + sizes.burst_units, P.burst], ["Comeback · pre-order cap " + sizes.burst_units, C.burst], ["Comeback · in stock " + sizes.burst_units, C.burst_stock]],
     sizes.burst_units
   )
+  out.push(`## 4b. A longer line: ${sizes.line_buyers} buyers at once, following "busy"`)
+  out.push("")
+  out.push(
+    `${sizes.line_buyers} more carts for the burst's version (its units left after section 4), all completed at once; each buyer does what a storefront does with ` +
+      "`429` + `Retry-After` (waits, sends the same completion again) and stops at any other answer. Plain Medusa never answers 429, so its buyers get one request each."
+  )
+  out.push("")
+  out.push("| Server | buyers | orders | orders in the first request | first answers by status | final answers other than an order | 5xx | most requests by one buyer | all done in | orders/s | last answer p50 / p99 |")
+  out.push("|---|---:|---:|---:|---|---|---:|---:|---:|---:|---|")
+  for (const [name, s] of [["plain Medusa", P.line], ["Comeback", C.line]]) {
+    if (!s) continue
+    row(
+      name,
+      n(s.buyers),
+      n(s.orders),
+      n(s.orders_in_first_request),
+      Object.entries(s.first_answer_by_status).map(([k, v]) => `${v} × ${k}`).join(", "),
+      statuses(s),
+      n(s.errors_5xx),
+      n(s.max_attempts),
+      `${s.wall_seconds} s`,
+      String(s.orders_per_second),
+      `${ms(s.all.p50)} / ${ms(s.all.p99)}`
+    )
+  }
+  out.push("")
+
   out.push("## 5. Group checkout (Comeback only)")
   out.push("")
   if (g) {

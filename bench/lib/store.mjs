@@ -95,6 +95,31 @@ export async function timedCheckout(client, { regionId, optionId, variantId, ema
   return { ready_ms: ready, complete_ms: complete, steps }
 }
 
+/** One completion request; its latency from `start`, its status, and the order or error. */
+async function completeOnce(baseUrl, publishableKey, id, timeoutMs, start) {
+  try {
+    const response = await fetch(`${baseUrl}/store/carts/${id}/complete`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-publishable-api-key": publishableKey },
+      body: "{}",
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    const text = await response.text()
+    const ms = now() - start
+    let body = {}
+    try {
+      body = JSON.parse(text)
+    } catch {}
+    const orderId = response.ok && body.type === "order" ? body.order?.id ?? null : null
+    const message = orderId ? null : body.error?.message ?? body.message ?? text.slice(0, 200)
+    return { ms, status: response.status, order_id: orderId, message, retry_after: response.headers.get("retry-after") }
+  } catch (error) {
+    const ms = now() - start
+    const status = error.name === "TimeoutError" ? "timeout" : "network"
+    return { ms, status, order_id: null, message: String(error.message) }
+  }
+}
+
 /**
  * Every cart's completion fired at once (one request each, no retry); each
  * answer's latency from the common start, its status, and the order or error.
@@ -104,27 +129,32 @@ export async function completeAtOnce(baseUrl, publishableKey, cartIds, timeoutMs
   return Promise.all(
     cartIds.map(async (id, index) => {
       const sentAt = now() - start
-      try {
-        const response = await fetch(`${baseUrl}/store/carts/${id}/complete`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-publishable-api-key": publishableKey },
-          body: "{}",
-          signal: AbortSignal.timeout(timeoutMs),
-        })
-        const text = await response.text()
-        const ms = now() - start
-        let body = {}
-        try {
-          body = JSON.parse(text)
-        } catch {}
-        const orderId = response.ok && body.type === "order" ? body.order?.id ?? null : null
-        const message = orderId ? null : body.error?.message ?? body.message ?? text.slice(0, 200)
-        return { index, cart_id: id, sent_at: sentAt, ms, status: response.status, order_id: orderId, message, retry_after: response.headers.get("retry-after") }
-      } catch (error) {
-        const ms = now() - start
-        const status = error.name === "TimeoutError" ? "timeout" : "network"
-        return { index, cart_id: id, sent_at: sentAt, ms, status, order_id: null, message: String(error.message) }
+      return { index, cart_id: id, sent_at: sentAt, ...(await completeOnce(baseUrl, publishableKey, id, timeoutMs, start)) }
+    })
+  )
+}
+
+/**
+ * Every cart's completion fired at once, each buyer then doing what a
+ * storefront does with "busy": a `429` is followed after its `Retry-After`
+ * with the same request (at most `maxAttempts` in all). Anything else ends
+ * the buyer's try. `first_status` is the first answer, `ms` the last one's
+ * time from the common start.
+ */
+export async function completeFollowingBusy(baseUrl, publishableKey, cartIds, timeoutMs, maxAttempts = 40) {
+  const start = now()
+  return Promise.all(
+    cartIds.map(async (id, index) => {
+      const sentAt = now() - start
+      let answer = await completeOnce(baseUrl, publishableKey, id, timeoutMs, start)
+      const firstStatus = answer.status
+      let attempts = 1
+      while (answer.status === 429 && attempts < maxAttempts) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(1, Number(answer.retry_after) || 1) * 1000))
+        answer = await completeOnce(baseUrl, publishableKey, id, timeoutMs, start)
+        attempts++
       }
+      return { index, cart_id: id, sent_at: sentAt, first_status: firstStatus, attempts, ...answer }
     })
   )
 }

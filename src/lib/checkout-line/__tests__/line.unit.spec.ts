@@ -111,8 +111,37 @@ describe("checkout line", () => {
     expect(line.snapshot()[0]).toMatchObject({ waiting: 0, serving: 1 })
   })
 
+  it("holds completions while buyers are still being admitted, but never longer than admissionFirstMs", async () => {
+    let admitting = 3
+    let now = 0
+    const line = new CheckoutLine(options({ admitting: () => admitting, admissionFirstMs: 500, now: () => now }), memorySlots(2).take)
+    let served = false
+    const entry = line.enter("item_1", "a").then((admission) => {
+      served = true
+      return admission
+    })
+    await new Promise((r) => setTimeout(r, 30))
+    expect(served).toBe(false) // refusals first
+    admitting = 0
+    await new Promise((r) => setTimeout(r, 30))
+    expect(served).toBe(true)
+    expect((await entry).kind).toBe("served")
+
+    // Admissions that never stop (a steady stream of buyers) hold the head of the line at most admissionFirstMs.
+    admitting = 5
+    let servedB = false
+    const b = line.enter("item_1", "b").then(() => (servedB = true))
+    await new Promise((r) => setTimeout(r, 30))
+    expect(servedB).toBe(false)
+    now = 501
+    await b
+    expect(servedB).toBe(true)
+  })
+
   it("reads its settings from the environment and refuses nonsense", () => {
-    expect(checkoutSettings({})).toEqual({ concurrency: 4, maxWaitMs: 20_000, holdMs: 180_000 })
+    expect(checkoutSettings({})).toEqual({ concurrency: 4, maxWaitMs: 20_000, holdMs: 180_000, admissionFirstMs: 1_000 })
+    expect(checkoutSettings({ COMEBACK_CHECKOUT_ADMISSION_FIRST_MS: "0" })).toMatchObject({ admissionFirstMs: 0 })
+    expect(() => checkoutSettings({ COMEBACK_CHECKOUT_ADMISSION_FIRST_MS: "-5" })).toThrow("COMEBACK_CHECKOUT_ADMISSION_FIRST_MS")
     expect(checkoutSettings({ COMEBACK_CHECKOUT_CONCURRENCY: "8", COMEBACK_CHECKOUT_MAX_WAIT_S: "10" })).toMatchObject({ concurrency: 8, maxWaitMs: 10_000 })
     expect(() => checkoutSettings({ COMEBACK_CHECKOUT_MAX_WAIT_S: "45" })).toThrow("COMEBACK_CHECKOUT_MAX_WAIT_S must be a number above 0 and at most 25")
     expect(() => checkoutSettings({ COMEBACK_CHECKOUT_CONCURRENCY: "many" })).toThrow("COMEBACK_CHECKOUT_CONCURRENCY")
