@@ -1,8 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { afterResponse } from "../lib/after-response"
 import { earnGiveawayEntriesWorkflow } from "../workflows/giveaway/earn-giveaway-entries"
 
 /** order.placed → the order's eligible lines earn giveaway entries. */
 export default async function giveawayOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
+  await afterResponse()
   await earnGiveawayEntriesWorkflow(container).run({ input: { order_id: event.data.id } })
 }
 

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { afterResponse } from "../lib/after-response"
 import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
 import { attachGroupPurchaseWorkflow } from "../workflows/group-order/attach-group-purchase"
 import { captureOnPlacement } from "../lib/capture-on-placement"
@@ -12,6 +13,7 @@ import { attachAppRedemptions } from "../workflows/app-channel/attach-app-redemp
  * One subscriber, so these never race over the same order.
  */
 export default async function orderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
+  await afterResponse()
   await attachPreorderItemsWorkflow(container).run({ input: { order_id: event.data.id } })
   await attachGroupPurchaseWorkflow(container).run({ input: { order_id: event.data.id } })
   await attachAppRedemptions(container, event.data.id)
