@@ -98,8 +98,11 @@ async function main() {
   await run(["exec", "./src/scripts/seed.ts"], env)
   if (stopping) return
   server = spawn(medusaBin, [command], { cwd: root, env, stdio: "inherit", detached: true })
-  server.on("exit", (code) => {
-    if (!stopping) shutdown(code ?? 1)
+  server.on("exit", (code, signal) => {
+    if (stopping) return
+    // Ctrl-C reaches the server's process group too, and its exit can be seen before our own SIGINT handler runs.
+    const interrupted = signal === "SIGINT" || signal === "SIGTERM" || code === 130 || code === 143
+    shutdown(interrupted ? 0 : code ?? 1)
   })
   await printBanner({ port, env })
 }
