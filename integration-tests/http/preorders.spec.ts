@@ -352,6 +352,8 @@ comebackIntegrationTestRunner(__filename, {
         expect(response.status).toBe(200)
         placed.push(response.data.order.id)
       }
+      // The order.placed subscriber attaches the pre-order items to their orders, after the buyer's answer.
+      for (const id of placed) await waitFor(() => itemsOfOrder(id), (l) => l.length > 0 && l.every((i: any) => i.status === "pending"))
       const today = (tz: string) => new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date())
       for (const tz of ["Asia/Seoul", "America/Los_Angeles"]) {
         const { data } = await api.get(`/admin/drops/daily?product_id=${product}&tz=${tz}`, admin)
