@@ -50,7 +50,7 @@ export type Standing =
   | { state: "completing"; key: string }
   | { state: "waiting" | "away"; key: string; position: number; estimated_wait_seconds: number; retry_after_seconds?: number }
 
-type Waiter = { cartId: string; ticket: number; arrivedAt: number; grant: (slot: { release: () => Promise<void> }) => void; timer?: NodeJS.Timeout }
+type Waiter = { cartId: string; ticket: number; arrivedAt: number; grant: (slot: { release: () => Promise<void> } | null) => void; timer?: NodeJS.Timeout }
 type Away = { ticket: number; expiresAt: number; retryAt: number }
 type Lane = {
   key: string
@@ -119,6 +119,7 @@ export class CheckoutLine {
         lane.serviceMs = lane.serviceMs * 0.8 + took * 0.2
         await slot.release().catch(() => undefined)
         void this.pump(lane)
+        this.sendAwayHopeless(lane)
       },
     }
   }
@@ -199,6 +200,19 @@ export class CheckoutLine {
     lane.waiting.splice(i, 1)
     clearTimeout(waiter.timer)
     return true
+  }
+
+  /**
+   * Estimates improve as completions finish: a waiter whose wait, at the pace
+   * now measured, would end past the bound hears "come back in N s" now rather
+   * than when the bound runs out (same answer, sooner; the ticket is kept).
+   */
+  private sendAwayHopeless(lane: Lane) {
+    const now = this.now()
+    for (const waiter of [...lane.waiting]) {
+      const left = this.estimateMs(lane, this.ahead(lane, waiter.ticket))
+      if (now - waiter.arrivedAt + left > this.options.maxWaitMs && this.remove(lane, waiter)) waiter.grant(null)
+    }
   }
 
   private admissionFirst(head: Waiter) {

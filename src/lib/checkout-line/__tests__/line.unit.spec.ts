@@ -111,6 +111,24 @@ describe("checkout line", () => {
     expect(line.snapshot()[0]).toMatchObject({ waiting: 0, serving: 1 })
   })
 
+  it("tells waiters at once to come back when the measured pace says their wait would pass the bound", async () => {
+    let now = 0
+    const line = new CheckoutLine(options({ concurrency: 1, maxWaitMs: 1_000, initialServiceMs: 100, now: () => now }), memorySlots(1).take)
+    const a = await line.enter("item_1", "a")
+    if (a.kind !== "served") throw new Error("a is served")
+    const waiting = ["b", "c", "d", "e", "f"].map((cart) => line.enter("item_1", cart))
+    await tick()
+    expect(line.standing("f")).toMatchObject({ state: "waiting", position: 6 })
+    // a took 600 ms, not 100: the pace is now 200 ms per completion, and d, e, f would wait past the bound.
+    now = 600
+    await a.done()
+    const [d, e, f] = await Promise.all(waiting.slice(2))
+    expect([d.kind, e.kind, f.kind]).toEqual(["busy", "busy", "busy"])
+    expect(line.standing("d")).toMatchObject({ state: "away" })
+    expect((await waiting[0]).kind).toBe("served")
+    expect(line.standing("c")).toMatchObject({ state: "waiting", position: 2 }) // still within the bound
+  })
+
   it("holds completions while buyers are still being admitted, but never longer than admissionFirstMs", async () => {
     let admitting = 3
     let now = 0
