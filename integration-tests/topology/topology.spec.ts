@@ -164,6 +164,7 @@ if (unreachable) log(`SKIPPED: Redis at ${redisBase} does not answer (${unreacha
 
   afterAll(async () => {
     figures.requests_to_servers = requests
+    figures.requests_per_process = Object.fromEntries((all().filter(Boolean) as MedusaProcess[]).map((p) => [p.name, p.requests]))
     figures.seconds = (Date.now() - started) / 1000
     log(`figures ${JSON.stringify(figures)}`)
     await Promise.all((all().filter(Boolean) as MedusaProcess[]).map((p) => p.stop()))
@@ -445,10 +446,11 @@ if (unreachable) log(`SKIPPED: Redis at ${redisBase} does not answer (${unreacha
     await post(`/admin/giveaways/${giveaway.id}`, { ends_at: new Date(Date.now() + 2000).toISOString() })
     await until("the draw", async () => (await get(`/admin/giveaways/${giveaway.id}`, 1)).giveaway.status === "drawn", 90_000, 40)
     await worker.stop("SIGKILL")
-    const { data: firstDraw } = await s2.api.get(`/store/giveaways/${giveaway.id}/draw`)
+    // The published draw, read by a fan (store routes need the publishable key).
+    const { data: firstDraw } = await s2.api.get(`/store/giveaways/${giveaway.id}/draw`, storeHeaders(webKey))
     await worker.start()
     await sleep(3 * JOB_SECONDS * 1000)
-    const { data: draw } = await s1.api.get(`/store/giveaways/${giveaway.id}/draw`)
+    const { data: draw } = await s1.api.get(`/store/giveaways/${giveaway.id}/draw`, storeHeaders(webKey))
     expect(draw).toEqual(firstDraw)
     const { giveaway_winners: winners } = await get(`/admin/giveaways/${giveaway.id}/winners`)
     expect(winners).toHaveLength(2)
@@ -456,6 +458,13 @@ if (unreachable) log(`SKIPPED: Redis at ${redisBase} does not answer (${unreacha
     await until("the winner's notification", async () => (await notificationsTo(winner.email, "giveaway-winner")) > 0, 60_000, 1000)
     await sleep(2 * JOB_SECONDS * 1000)
     expect(await notificationsTo(winner.email, "giveaway-winner")).toBe(1)
-    figures.kill = { settlement_refunds_before_kill: atKill.done, members: SIZE.killMembers, refunds_after: refundCounts.reduce((a, b) => a + b, 0), worker_starts: worker.starts }
+    figures.kill = {
+      settlement_refunds_before_kill: atKill.done,
+      members: SIZE.killMembers,
+      refunds_after: refundCounts.reduce((a, b) => a + b, 0),
+      worker_starts: worker.starts,
+      // Whether the killed draw's giveaway.drawn had gone out, or the job told the winner instead.
+      winner_told_by_job: worker.grep(/giveaways: told \d+ winner/).length > 0,
+    }
   })
 })

@@ -141,12 +141,18 @@ export class MedusaProcess {
   port = 0
   api!: AxiosInstance
   starts = 0
+  /** Requests the test sent this process (health checks aside), over all its starts. */
+  requests = 0
 
   constructor(readonly name: string, readonly mode: Mode, private readonly env: NodeJS.ProcessEnv, private readonly logDir?: string) {}
 
   async start() {
     this.port = await freePort()
     this.api = axios.create({ baseURL: `http://localhost:${this.port}` })
+    this.api.interceptors.request.use((config) => {
+      if (config.url !== "/health") this.requests++
+      return config
+    })
     this.starts++
     // `medusa start`, by the CLI's own entry point (what node_modules/.bin/medusa links to): on a machine
     // shared with other runs, a cleanup that stops stray "medusa start" processes by name leaves these alone.
