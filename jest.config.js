@@ -8,6 +8,7 @@ loadEnv("test", process.cwd())
  *   http        integration-tests/http/*.spec.ts
  *   smoke       integration-tests/smoke/*.spec.ts (boots the app like the README)
  *   admin       integration-tests/admin/*.spec.ts (built admin in Chromium, see utils/admin-app.ts)
+ *   topology    integration-tests/topology/*.spec.ts (2 servers + 1 worker on Redis, CI size; needs Redis)
  * `npm test` (scripts/test.mjs) prepares PostgreSQL and runs them in band.
  */
 module.exports = {
@@ -27,6 +28,7 @@ module.exports = {
     "<rootDir>/integration-tests/http/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/smoke/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/admin/**/*.spec.[jt]s",
+    "<rootDir>/integration-tests/topology/**/*.spec.[jt]s",
   ],
   testTimeout: 120_000,
 }

@@ -81,7 +81,7 @@ async function main() {
     env.DB_HOST = "localhost"
   }
 
-  const template = `comeback_tpl_${process.pid}`
+  const template = `${env.COMEBACK_TEST_DB_PREFIX || "comeback"}_tpl_${process.pid}`
   let code = 1
   try {
     await withAdminClient(env, async (client) => {

@@ -8,7 +8,7 @@
 //   PostgreSQL  DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD, or DATABASE_URL's server,
 //               else 127.0.0.1:5432 as postgres (a database of its own is created and dropped)
 //   Redis       TOPOLOGY_REDIS_URL or REDIS_URL, else redis://127.0.0.1:6379 (an empty
-//               database 1–15 is used and flushed afterwards)
+//               database 1–15, or of TOPOLOGY_REDIS_DATABASES e.g. "8-15", is used and flushed afterwards)
 import { spawn } from "node:child_process"
 import path from "node:path"
 import { fileURLToPath } from "node:url"

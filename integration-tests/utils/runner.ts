@@ -19,12 +19,20 @@ export function comebackIntegrationTestRunner(
     .replace(/\.spec\.[jt]s$/, "")
     .replace(/[^a-z0-9]+/gi, "_")
     .toLowerCase()
-  const dbName = `comeback_${slug}_${process.pid}`
+  const dbName = testDbName(slug)
   const template = process.env.COMEBACK_TEST_TEMPLATE_DB
 
   if (template) beforeAll(() => cloneTemplateDatabase(dbName, template))
 
   return medusaIntegrationTestRunner({ ...options, dbName, inApp: true })
+}
+
+/**
+ * A test database's name: `<prefix>_<slug>_<pid>`. The prefix is "comeback" unless
+ * COMEBACK_TEST_DB_PREFIX names another (a shared PostgreSQL where each user keeps to its own names).
+ */
+export function testDbName(slug: string) {
+  return `${process.env.COMEBACK_TEST_DB_PREFIX || "comeback"}_${slug}_${process.pid}`
 }
 
 /** Runs admin SQL on the test PostgreSQL's `postgres` database. */

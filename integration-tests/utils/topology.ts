@@ -2,7 +2,7 @@
  * The production topology on one machine: the app built with `medusa build`,
  * then server and worker processes started from the build output with
  * `medusa start`, all on one PostgreSQL and one Redis. Used by
- * integration-tests/smoke/topology.spec.ts (`npm run topology`, and its CI size
+ * integration-tests/topology/topology.spec.ts (`npm run topology`, and its CI size
  * inside `npm test`).
  */
 import axios, { AxiosInstance } from "axios"
@@ -10,11 +10,11 @@ import { ChildProcess, spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { createClient } from "redis"
+import { appEnv, buildDir, ensureAdminBuild, medusaBin, root, runCommand } from "../admin/utils/build"
 import { freePort } from "./ports"
 
-export const root = path.resolve(__dirname, "../..")
-export const buildDir = path.join(root, ".medusa/server")
-const medusaBin = path.join(root, "node_modules/.bin/medusa")
+export { buildDir, root }
+const medusaCli = path.join(root, "node_modules/@medusajs/cli/cli.js")
 
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379"
 
@@ -41,42 +41,57 @@ function newestSourceMtime() {
 }
 
 /**
- * `medusa build` once: an existing .medusa/server newer than every source file
- * is reused (TOPOLOGY_REBUILD=true forces a build). The build output gets a
- * node_modules link to the project's, where production would `npm install`.
+ * `medusa build` once. Inside `npm test` (shareWithAdminTests) the build is the
+ * one the admin browser tests make and reuse (backend + admin, once per test
+ * run, integration-tests/admin/utils/build.ts), so the suite builds once
+ * whichever file comes first. Alone (`npm run topology`) it builds the backend
+ * only, and an existing .medusa/server newer than every source file is reused
+ * (TOPOLOGY_REBUILD=true forces a build). The build output gets a node_modules
+ * link to the project's, where production would `npm install`.
+ * Resolves with the seconds spent building (0 when reused).
  */
-export async function ensureBuild(log: (line: string) => void = () => {}) {
-  const config = path.join(buildDir, "medusa-config.js")
-  const fresh = fs.existsSync(config) && fs.statSync(config).mtimeMs >= newestSourceMtime()
-  if (!fresh || process.env.TOPOLOGY_REBUILD === "true") {
-    log("medusa build (backend only, DISABLE_MEDUSA_ADMIN=true)")
-    const started = Date.now()
-    await new Promise<void>((resolve, reject) => {
-      let output = ""
-      const child = spawn(medusaBin, ["build"], {
-        cwd: root,
-        env: { ...process.env, DISABLE_MEDUSA_ADMIN: "true", NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true" },
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      child.stdout!.on("data", (c) => (output += c))
-      child.stderr!.on("data", (c) => (output += c))
-      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa build failed (${code}):\n${output.slice(-4000)}`))))
-    })
-    log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  } else log("reusing the build in .medusa/server (newer than every source file)")
+export async function ensureBuild(log: (line: string) => void = () => {}, options: { shareWithAdminTests?: boolean } = {}) {
+  let seconds = 0
+  if (options.shareWithAdminTests) {
+    seconds = await ensureAdminBuild()
+    log(seconds ? `medusa build (backend + admin, shared with the admin tests) in ${seconds.toFixed(1)} s` : "reusing this test run's build")
+  } else {
+    const config = path.join(buildDir, "medusa-config.js")
+    const fresh = fs.existsSync(config) && fs.statSync(config).mtimeMs >= newestSourceMtime()
+    if (!fresh || process.env.TOPOLOGY_REBUILD === "true") {
+      log("medusa build (backend only, DISABLE_MEDUSA_ADMIN=true)")
+      const started = Date.now()
+      // Not NODE_ENV=production: building loads medusa-config.ts, which in production
+      // refuses to load without real secrets; the build output is the same.
+      await runCommand(medusaBin, ["build"], { cwd: root, env: { ...appEnv(), DISABLE_MEDUSA_ADMIN: "true" } })
+      seconds = (Date.now() - started) / 1000
+      log(`built in ${seconds.toFixed(1)} s`)
+    } else log("reusing the build in .medusa/server (newer than every source file)")
+  }
   const modules = path.join(buildDir, "node_modules")
   if (!fs.existsSync(modules)) fs.symlinkSync(path.join(root, "node_modules"), modules, "dir")
+  return seconds
+}
+
+/** Redis databases a run may claim: TOPOLOGY_REDIS_DATABASES ("8-15", or "8,9"), else 1–15. */
+export function redisDatabaseCandidates(spec = process.env.TOPOLOGY_REDIS_DATABASES) {
+  if (!spec?.trim()) return Array.from({ length: 15 }, (_, i) => i + 1)
+  return spec.split(",").flatMap((part) => {
+    const [from, to = from] = part.trim().split("-").map(Number)
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) throw new Error(`TOPOLOGY_REDIS_DATABASES: "${spec}" is not like "8-15"`)
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i)
+  })
 }
 
 /**
- * A Redis database of its own on the given server: the first empty one of 1–15,
- * claimed with a marker key, so a run never reads another run's queues. The URL
- * is used as given when it already names a database.
+ * A Redis database of its own on the given server: the first empty one of 1–15
+ * (or of TOPOLOGY_REDIS_DATABASES), claimed with a marker key, so a run never
+ * reads another run's queues. The URL is used as given when it already names a database.
  */
 export async function claimRedisDatabase(url: string): Promise<{ url: string; release: () => Promise<void> }> {
   const parsed = new URL(url)
   const named = parsed.pathname.length > 1
-  const candidates = named ? [Number(parsed.pathname.slice(1))] : Array.from({ length: 15 }, (_, i) => i + 1)
+  const candidates = named ? [Number(parsed.pathname.slice(1))] : redisDatabaseCandidates()
   for (const db of candidates) {
     const client = createClient({ url, database: db, socket: { connectTimeout: 2000, reconnectStrategy: false } })
     client.on("error", () => {})
@@ -100,7 +115,7 @@ export async function claimRedisDatabase(url: string): Promise<{ url: string; re
       if (client.isOpen) await client.close()
     }
   }
-  throw new Error(`no empty Redis database (1–15) on ${url}; name one in the URL (…/N)`)
+  throw new Error(`no empty Redis database (${candidates.join(", ")}) on ${url}; name one in the URL (…/N)`)
 }
 
 /**
@@ -126,14 +141,22 @@ export class MedusaProcess {
   port = 0
   api!: AxiosInstance
   starts = 0
+  /** Requests the test sent this process (health checks aside), over all its starts. */
+  requests = 0
 
   constructor(readonly name: string, readonly mode: Mode, private readonly env: NodeJS.ProcessEnv, private readonly logDir?: string) {}
 
   async start() {
     this.port = await freePort()
     this.api = axios.create({ baseURL: `http://localhost:${this.port}` })
+    this.api.interceptors.request.use((config) => {
+      if (config.url !== "/health") this.requests++
+      return config
+    })
     this.starts++
-    const child = spawn(medusaBin, ["start"], {
+    // `medusa start`, by the CLI's own entry point (what node_modules/.bin/medusa links to): on a machine
+    // shared with other runs, a cleanup that stops stray "medusa start" processes by name leaves these alone.
+    const child = spawn(process.execPath, [medusaCli, "start"], {
       cwd: buildDir,
       env: { ...this.env, MEDUSA_WORKER_MODE: this.mode, PORT: String(this.port) },
       stdio: ["ignore", "pipe", "pipe"],
@@ -152,6 +175,10 @@ export class MedusaProcess {
     }
     child.stdout!.on("data", take)
     child.stderr!.on("data", take)
+    // An exit the test did not ask for (a crash, or a signal from outside the test) is said at once.
+    child.once("exit", (code, signal) => {
+      if (this.child === child) process.stdout.write(`[topology] ${this.name} exited unexpectedly (code ${code}, signal ${signal})\n`)
+    })
     this.child = child
     const deadline = Date.now() + 180_000
     while (!(await this.api.get("/health").then(() => true, () => false))) {
@@ -166,12 +193,12 @@ export class MedusaProcess {
     const child = this.child
     if (!child || child.exitCode !== null || child.signalCode !== null) return
     const gone = new Promise((r) => child.once("exit", r))
+    this.child = null
     child.kill(signal)
     // A graceful stop waits for in-flight subscribers and jobs; a minute, then it is a crash.
     const timer = setTimeout(() => child.kill("SIGKILL"), 60_000)
     await gone
     clearTimeout(timer)
-    this.child = null
   }
 
   /** Lines this process wrote that match `pattern`. */

@@ -5,8 +5,10 @@
  * the next run may take it over, and finds an already-made refund by its note
  * instead of refunding again. Longer than any provider call and than the
  * workflows' lock TTLs, so a live run is never overtaken.
+ * COMEBACK_REFUND_CLAIM_STALE_SECONDS shortens it for the topology test's killed
+ * worker, together with COMEBACK_SETTLEMENT_LOCK_TTL (keep it at least as long).
  */
-export const REFUND_CLAIM_STALE_SECONDS = 15 * 60
+export const REFUND_CLAIM_STALE_SECONDS = Number(process.env.COMEBACK_REFUND_CLAIM_STALE_SECONDS) || 15 * 60
 
 /**
  * The payment's refund whose note matches, read back after Medusa's refund

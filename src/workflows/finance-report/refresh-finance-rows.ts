@@ -1,6 +1,6 @@
-import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { computeFinanceRowsStep } from "./steps/compute-finance-rows"
+import { lockFinanceRowsStep, unlockFinanceRowsStep } from "./steps/lock-finance-rows"
 import { upsertFinanceRowsStep } from "./steps/upsert-finance-rows"
 
 export type RefreshFinanceRowsInput = { order_ids: string[] }
@@ -10,13 +10,13 @@ export type RefreshFinanceRowsInput = { order_ids: string[] }
  * and our modules, and stores them in the read model. Idempotent: running it
  * again writes the same rows. The per-order locks keep two refreshes of one
  * order (say order.placed and payment.captured) in sequence, so an older
- * computation never overwrites a newer one.
+ * computation never overwrites a newer one; a batch takes all its orders'
+ * locks or none (steps/lock-finance-rows.ts).
  */
 export const refreshFinanceRowsWorkflow = createWorkflow("refresh-finance-rows", (input: RefreshFinanceRowsInput) => {
-  const keys = transform({ input }, ({ input }) => [...new Set(input.order_ids)].sort().map((id) => `finance-row:${id}`))
-  acquireLockStep({ key: keys, timeout: 60, ttl: 300 })
+  const locks = lockFinanceRowsStep(input)
   const computed = computeFinanceRowsStep(input)
   const written = upsertFinanceRowsStep(computed)
-  releaseLockStep({ key: keys })
+  unlockFinanceRowsStep(locks)
   return new WorkflowResponse(written)
 })
