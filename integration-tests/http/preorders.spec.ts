@@ -96,9 +96,9 @@ comebackIntegrationTestRunner(__filename, {
       expect(after.cart.items).toHaveLength(0)
     })
 
-    it("never oversells: 50 parallel checkouts at a cap of 10 make exactly 10 orders", async () => {
+    it("never oversells: 25 parallel checkouts at a cap of 10 make exactly 10 orders", async () => {
       await updatePlan(chilling, { cap: 10, per_customer_limit: null })
-      const fans = Array.from({ length: 50 }, (_, i) => `racer${i}@example.com`)
+      const fans = Array.from({ length: 25 }, (_, i) => `racer${i}@example.com`)
       const carts = await pool(fans, 8, async (email) => {
         const cartId = await readyCart(api, web([{ variant_id: chilling, quantity: 1 }], email))
         await startPayment(api, demo.webKey, cartId)
@@ -108,7 +108,7 @@ comebackIntegrationTestRunner(__filename, {
       const orders = results.filter((r) => r.status === 200 && r.data.type === "order")
       const refused = results.filter((r) => !(r.status === 200 && r.data.type === "order"))
       expect(orders).toHaveLength(10)
-      expect(refused).toHaveLength(40)
+      expect(refused).toHaveLength(15)
       for (const r of refused) {
         expect(r.status).toBe(400)
         expect(r.data.message).toBe('NCT Dream — Hot Sauce (Photo Book "Chilling") is sold out for pre-order.')
