@@ -117,7 +117,11 @@ async function main() {
       )
     }
   } finally {
-    await withAdminClient(env, (client) => client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)).catch(() => {})
+    // The template, and its seeded copy the smoke and browser tests clone (seededTemplateDatabase in integration-tests/utils/runner.ts).
+    await withAdminClient(env, async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS "${template}_seeded" WITH (FORCE)`)
+      await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)
+    }).catch(() => {})
     if (embedded) {
       await embedded.stop().catch(() => {})
       fs.rmSync(tmpDir, { recursive: true, force: true })
