@@ -30,5 +30,7 @@ module.exports = {
     "<rootDir>/integration-tests/admin/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/topology/**/*.spec.[jt]s",
   ],
+  // The browser tests last: their `medusa build` runs in the background meanwhile (scripts/test.mjs).
+  testSequencer: "<rootDir>/integration-tests/sequencer.js",
   testTimeout: 120_000,
 }

@@ -51,6 +51,58 @@ async function withAdminClient(env, fn) {
   }
 }
 
+/** True unless the arguments name test paths and none of them can be a browser test (then no build is needed). */
+function mayRunBrowserTests(args) {
+  const paths = args.filter((arg) => !arg.startsWith("-"))
+  return paths.length === 0 || paths.some((arg) => "integration-tests/admin".includes(arg) || arg.includes("admin"))
+}
+
+/**
+ * `medusa build` for the browser tests, started before jest and run beside the other files at a lower priority
+ * (they run first: integration-tests/sequencer.js). Its state goes to a JSON file the browser tests wait on
+ * (ensureAdminBuild in integration-tests/admin/utils/build.ts); on success it stamps the build with the run id.
+ */
+function startAdminBuild(env, runId) {
+  const buildDir = path.join(root, ".medusa/server")
+  const stampFile = path.join(buildDir, ".comeback-test-run")
+  const statusFile = path.join(os.tmpdir(), `comeback-admin-build-${process.pid}.json`)
+  const writeStatus = (status) => fs.writeFileSync(statusFile, JSON.stringify(status))
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === runId) {
+    log(`reusing the medusa build of run ${runId}`)
+    writeStatus({ state: "done", seconds: 0 })
+    return { statusFile, stop: () => fs.rmSync(statusFile, { force: true }) }
+  }
+  log("medusa build for the browser tests, in the background")
+  const buildEnv = { ...env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "info" }
+  for (const name of ["DISABLE_MEDUSA_ADMIN", "NODE_ENV", "REDIS_URL", "STRIPE_API_KEY", "NODE_OPTIONS", "DATABASE_URL"]) delete buildEnv[name]
+  writeStatus({ state: "running" })
+  const started = Date.now()
+  let output = ""
+  const child = spawn(path.join(root, "node_modules/.bin/medusa"), ["build"], { cwd: root, env: buildEnv, stdio: ["ignore", "pipe", "pipe"] })
+  try {
+    os.setPriority(child.pid, Math.min(19, os.getPriority() + 10))
+  } catch {}
+  child.stdout.on("data", (chunk) => (output += chunk))
+  child.stderr.on("data", (chunk) => (output += chunk))
+  child.on("exit", (code) => {
+    const seconds = (Date.now() - started) / 1000
+    if (code === 0 && fs.existsSync(path.join(buildDir, "public/admin/index.html"))) {
+      fs.writeFileSync(stampFile, runId)
+      writeStatus({ state: "done", seconds })
+      log(`medusa build done in ${seconds.toFixed(1)}s (background)`)
+    } else {
+      writeStatus({ state: "failed", output: `medusa build exited with ${code}:\n${output.slice(-6000)}` })
+    }
+  })
+  return {
+    statusFile,
+    stop: () => {
+      if (child.exitCode === null) child.kill("SIGTERM")
+      fs.rmSync(statusFile, { force: true })
+    },
+  }
+}
+
 async function main() {
   const env = {
     ...process.env,
@@ -83,6 +135,8 @@ async function main() {
 
   const template = `${env.COMEBACK_TEST_DB_PREFIX || "comeback"}_tpl_${process.pid}`
   let code = 1
+  let adminBuild = null
+  const jestArgs = process.argv.slice(2)
   try {
     await withAdminClient(env, async (client) => {
       await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)
@@ -100,11 +154,18 @@ async function main() {
     if (migrated !== 0) throw new Error("migrating the template database failed")
     env.COMEBACK_TEST_TEMPLATE_DB = template
 
+    if (mayRunBrowserTests(jestArgs)) {
+      // Started after the migration (which every file waits for), beside the first files.
+      // One id for this run's build (integration-tests/admin/utils/build.ts reads it too).
+      env.COMEBACK_TEST_RUN ||= `npm-test-${process.pid}`
+      adminBuild = startAdminBuild(env, env.COMEBACK_TEST_RUN)
+      env.COMEBACK_TEST_ADMIN_BUILD = adminBuild.statusFile
+    }
     log("running jest")
     const resultsFile = path.join(os.tmpdir(), `comeback-jest-${process.pid}.json`)
     code = await run(
       path.join(root, "node_modules/.bin/jest"),
-      ["--runInBand", "--forceExit", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+      ["--runInBand", "--forceExit", "--json", `--outputFile=${resultsFile}`, ...jestArgs],
       // Medusa's info logs (one per migration, module and request) drown the results.
       { LOG_LEVEL: "warn", ...env }
     )
@@ -117,7 +178,12 @@ async function main() {
       )
     }
   } finally {
-    await withAdminClient(env, (client) => client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)).catch(() => {})
+    adminBuild?.stop()
+    // The template, and its seeded copy the smoke and browser tests clone (seededTemplateDatabase in integration-tests/utils/runner.ts).
+    await withAdminClient(env, async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS "${template}_seeded" WITH (FORCE)`)
+      await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)
+    }).catch(() => {})
     if (embedded) {
       await embedded.stop().catch(() => {})
       fs.rmSync(tmpDir, { recursive: true, force: true })

@@ -14,7 +14,8 @@ import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { promisify } from "node:util"
 import { freePort } from "../utils/ports"
-import { adminSql, cloneTemplateDatabase, testDatabaseUrl } from "../utils/runner"
+import { pool } from "../utils/async"
+import { adminSql, cloneTemplateDatabase, seededTemplateDatabase, testDatabaseUrl } from "../utils/runner"
 import { adminHeaders, completeCart, customerHeaders, readyCart, startPayment, storeHeaders } from "../utils/store"
 
 jest.setTimeout(300_000)
@@ -30,6 +31,7 @@ describe("two server processes, one database", () => {
   let env: NodeJS.ProcessEnv
   let webKey: string
   let output = ""
+  let stopping = false
   // `medusa start` is production mode: it refuses to boot without real secrets.
   const jwtSecret = randomBytes(32).toString("hex")
 
@@ -45,19 +47,27 @@ describe("two server processes, one database", () => {
     }
     for (const name of ["REDIS_URL", "STRIPE_API_KEY", "NODE_ENV"]) delete env[name]
     const template = process.env.COMEBACK_TEST_TEMPLATE_DB
-    if (template) await cloneTemplateDatabase(dbName, template)
-    else {
+    if (template) {
+      // The run's seeded copy of the template (seeded once, shared with the browser tests).
+      const seeded = await seededTemplateDatabase(template)
+      await cloneTemplateDatabase(dbName, seeded.dbName)
+      webKey = seeded.keys.webKey
+    } else {
       await adminSql(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`, `CREATE DATABASE "${dbName}"`)
       await run(medusa, ["db:migrate"], { cwd: root, env })
+      const seeded = await run(medusa, ["exec", "./src/scripts/seed.ts"], { cwd: root, env: { ...env, LOG_LEVEL: "info" } })
+      webKey = seeded.stdout.match(/Web key (pk_\w+)/)![1]
     }
-    const seeded = await run(medusa, ["exec", "./src/scripts/seed.ts"], { cwd: root, env: { ...env, LOG_LEVEL: "info" } })
-    webKey = seeded.stdout.match(/Web key (pk_\w+)/)![1]
 
     for (let i = 0; i < 2; i++) {
       const port = await freePort()
       const child = spawn(medusa, ["start"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] })
       child.stdout!.on("data", (chunk) => (output += chunk))
       child.stderr!.on("data", (chunk) => (output += chunk))
+      // A server that dies mid-file fails every later test with ECONNREFUSED: say how it died.
+      child.once("exit", (code, signal) => {
+        if (!stopping) console.error(`server ${i + 1} (:${port}) exited with ${code ?? signal} during the tests:\n${output.slice(-4000)}`)
+      })
       servers.push(child)
       apis.push(axios.create({ baseURL: `http://localhost:${port}` }))
     }
@@ -71,6 +81,7 @@ describe("two server processes, one database", () => {
   })
 
   afterAll(async () => {
+    stopping = true
     for (const child of servers) child.kill("SIGTERM")
     await Promise.all(servers.map((child) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)))))
     await adminSql(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined)
@@ -85,16 +96,18 @@ describe("two server processes, one database", () => {
     const { data: options } = await api.get(`/admin/shipping-options?fields=id,name`, admin)
     return { admin, product, sku, regionId: regions.regions[0].id as string, shippingOptionId: options.shipping_options[0].id as string }
   }
-  /** Builds a ready cart per buyer (alternating servers), then completes them all at once, alternating again. */
+  /**
+   * Builds a ready cart per buyer (alternating servers, a few at a time: carts are not what is raced), then
+   * completes them all at once, alternating again.
+   */
   const buyInParallel = async (buyers: { email: string; variant: string; code?: string }[], shop: Awaited<ReturnType<typeof lookup>>) => {
-    const carts: string[] = []
-    for (const [i, buyer] of buyers.entries()) {
+    const carts = await pool(buyers, 6, async (buyer, i) => {
       const api = apis[i % 2]
       const cartId = await readyCart(api, { key: webKey, regionId: shop.regionId, shippingOptionId: shop.shippingOptionId, email: buyer.email, items: [{ variant_id: buyer.variant, quantity: 1 }] })
       if (buyer.code) await api.post(`/store/carts/${cartId}/group-order`, { code: buyer.code }, storeHeaders(webKey))
       await startPayment(api, webKey, cartId)
-      carts.push(cartId)
-    }
+      return cartId
+    })
     return Promise.all(carts.map((cartId, i) => completeCart(apis[(i + 1) % 2], webKey, cartId)))
   }
 

@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Client } from "pg"
+import { execFile } from "node:child_process"
 import path from "node:path"
+import { promisify } from "node:util"
 
 type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0]
 
@@ -62,4 +64,41 @@ export function testDatabaseUrl(dbName: string) {
   const user = encodeURIComponent(process.env.DB_USERNAME || "postgres")
   const password = encodeURIComponent(process.env.DB_PASSWORD || "")
   return `postgres://${user}${password ? `:${password}` : ""}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}/${dbName}`
+}
+
+/**
+ * The demo seed (`medusa exec ./src/scripts/seed.ts`), once per run: `<template>_seeded`, cloned from the migrated
+ * template and seeded, with the seed's publishable keys kept as the database's comment (written last, so a copy
+ * whose seed failed is never reused). Files that boot the app themselves (smoke, admin) clone it instead of seeding;
+ * `npm test` drops it with the template. The seed reads no per-file setting except STRIPE_API_KEY (unset here).
+ */
+export async function seededTemplateDatabase(template: string) {
+  const dbName = `${template}_seeded`
+  const client = new Client({
+    host: process.env.DB_HOST,
+    port: Number(process.env.DB_PORT || 5432),
+    user: process.env.DB_USERNAME || "postgres",
+    password: process.env.DB_PASSWORD || "",
+    database: "postgres",
+  })
+  await client.connect()
+  try {
+    const { rows } = await client.query("SELECT shobj_description(oid, 'pg_database') AS keys FROM pg_database WHERE datname = $1", [dbName])
+    if (rows[0]?.keys) return { dbName, keys: JSON.parse(rows[0].keys) as { webKey: string; appKey: string } }
+  } finally {
+    await client.end()
+  }
+  await cloneTemplateDatabase(dbName, template)
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: testDatabaseUrl(dbName), MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: "info" }
+  for (const name of ["REDIS_URL", "STRIPE_API_KEY", "NODE_ENV", "NODE_OPTIONS"]) delete env[name]
+  const root = path.resolve(__dirname, "../..")
+  const { stdout } = await promisify(execFile)(path.join(root, "node_modules/.bin/medusa"), ["exec", "./src/scripts/seed.ts"], {
+    cwd: root,
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const keys = { webKey: stdout.match(/Web key (pk_\w+)/)?.[1] ?? "", appKey: stdout.match(/Mobile App key (pk_\w+)/)?.[1] ?? "" }
+  if (!keys.webKey || !keys.appKey) throw new Error(`the demo seed printed no publishable keys:\n${stdout.slice(-3000)}`)
+  await adminSql(`COMMENT ON DATABASE "${dbName}" IS '${JSON.stringify(keys)}'`)
+  return { dbName, keys }
 }

@@ -1,7 +1,7 @@
 /**
  * Browser tests of the admin as users get it: `medusa build`, then `medusa start`
  * from .medusa/server on a free port, its own database (cloned from the template
- * `npm test` migrated) with the demo data seeded, and Debian's Chromium driven by
+ * `npm test` migrated and seeded once per run with the demo data), and Debian's Chromium driven by
  * playwright-core, logged in as the demo admin.
  *
  *   describe("drops page", () => {
@@ -24,7 +24,7 @@ import path from "node:path"
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
 import { DEMO } from "../../../src/scripts/demo/config"
 import { freePort } from "../../utils/ports"
-import { adminSql, cloneTemplateDatabase, testDatabaseUrl } from "../../utils/runner"
+import { adminSql, cloneTemplateDatabase, seededTemplateDatabase, testDatabaseUrl } from "../../utils/runner"
 import { appEnv, buildDir, ensureAdminBuild, medusaBin, root, runCommand } from "./build"
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
@@ -73,6 +73,7 @@ export function useAdminApp(name: string, options: Options = {}): AdminApp {
   const dbName = `comeback_admin_${name.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}_${process.pid}`
   let server: ChildProcess | undefined
   let output = ""
+  let stopping = false
 
   beforeAll(async () => {
     let mark = Date.now()
@@ -85,12 +86,17 @@ export function useAdminApp(name: string, options: Options = {}): AdminApp {
 
     const env = appEnv({ DATABASE_URL: testDatabaseUrl(dbName), LOG_LEVEL: "error", ...options.env })
     const template = process.env.COMEBACK_TEST_TEMPLATE_DB
-    if (template) await cloneTemplateDatabase(dbName, template)
+    if (template && options.seed !== false) {
+      // Seeded once per run (the seed reads none of options.env), cloned per file.
+      const seeded = await seededTemplateDatabase(template)
+      await cloneTemplateDatabase(dbName, seeded.dbName)
+      Object.assign(app, seeded.keys)
+    } else if (template) await cloneTemplateDatabase(dbName, template)
     else {
       await adminSql(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`, `CREATE DATABASE "${dbName}"`)
       await runCommand(medusaBin, ["db:migrate"], { cwd: root, env })
     }
-    if (options.seed !== false) {
+    if (!template && options.seed !== false) {
       const seeded = await runCommand(medusaBin, ["exec", "./src/scripts/seed.ts"], { cwd: root, env: { ...env, LOG_LEVEL: "info" } })
       app.webKey = seeded.match(/Web key (pk_\w+)/)?.[1] ?? ""
       app.appKey = seeded.match(/Mobile App key (pk_\w+)/)?.[1] ?? ""
@@ -103,6 +109,10 @@ export function useAdminApp(name: string, options: Options = {}): AdminApp {
     server = spawn(medusaBin, ["start"], { cwd: buildDir, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] })
     server.stdout!.on("data", (chunk) => (output += chunk))
     server.stderr!.on("data", (chunk) => (output += chunk))
+    // A server that dies mid-file fails every later test with ERR_CONNECTION_REFUSED: say how it died.
+    server.once("exit", (code, signal) => {
+      if (!stopping) console.error(`medusa start (${app.baseUrl}) exited with ${code ?? signal} during the tests:\n${output.slice(-4000)}`)
+    })
     app.serverOutput = () => output
     app.http = axios.create({ baseURL: app.baseUrl })
     const deadline = Date.now() + 180_000
@@ -145,6 +155,7 @@ export function useAdminApp(name: string, options: Options = {}): AdminApp {
   }, 900_000)
 
   afterAll(async () => {
+    stopping = true
     await app.browser?.close().catch(() => undefined)
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r))

@@ -42,8 +42,15 @@ export function appEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env
 }
 
-/** `medusa build` (backend + admin) into .medusa/server, once per test run. Returns the seconds it took (0 when reused). */
+/**
+ * `medusa build` (backend + admin) into .medusa/server, once per test run. Returns the seconds it took, or that this
+ * file waited for it (0 when reused). Under `npm test` the build was started in the background before jest
+ * (scripts/test.mjs), and COMEBACK_TEST_ADMIN_BUILD names the file where it reports; otherwise the first browser
+ * file builds.
+ */
 export async function ensureAdminBuild(): Promise<number> {
+  const status = process.env.COMEBACK_TEST_ADMIN_BUILD
+  if (status) return waitForBackgroundBuild(status)
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === runId()) return 0
   const started = Date.now()
   await runCommand(medusaBin, ["build"], { cwd: root, env: appEnv({ LOG_LEVEL: "info" }) })
@@ -52,4 +59,15 @@ export async function ensureAdminBuild(): Promise<number> {
   }
   fs.writeFileSync(stampFile, runId())
   return (Date.now() - started) / 1000
+}
+
+async function waitForBackgroundBuild(statusFile: string): Promise<number> {
+  const started = Date.now()
+  for (;;) {
+    const status = JSON.parse(fs.readFileSync(statusFile, "utf8")) as { state: string; output?: string }
+    if (status.state === "done") return (Date.now() - started) / 1000
+    if (status.state === "failed") throw new Error(`medusa build (started by npm test) failed:\n${status.output}`)
+    if (Date.now() - started > 15 * 60_000) throw new Error("medusa build (started by npm test) did not finish in 15 minutes")
+    await new Promise((r) => setTimeout(r, 1000))
+  }
 }
