@@ -37,15 +37,20 @@ export function testDbName(slug: string) {
   return `${process.env.COMEBACK_TEST_DB_PREFIX || "comeback"}_${slug}_${process.pid}`
 }
 
-/** Runs admin SQL on the test PostgreSQL's `postgres` database. */
-export async function adminSql(...statements: string[]) {
-  const client = new Client({
+/** A client of the test PostgreSQL's `postgres` database (for creating, cloning and dropping databases). */
+function postgresAdminClient() {
+  return new Client({
     host: process.env.DB_HOST,
     port: Number(process.env.DB_PORT || 5432),
     user: process.env.DB_USERNAME || "postgres",
     password: process.env.DB_PASSWORD || "",
     database: "postgres",
   })
+}
+
+/** Runs admin SQL on the test PostgreSQL's `postgres` database. */
+export async function adminSql(...statements: string[]) {
+  const client = postgresAdminClient()
   await client.connect()
   try {
     for (const statement of statements) await client.query(statement)
@@ -74,13 +79,7 @@ export function testDatabaseUrl(dbName: string) {
  */
 export async function seededTemplateDatabase(template: string) {
   const dbName = `${template}_seeded`
-  const client = new Client({
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT || 5432),
-    user: process.env.DB_USERNAME || "postgres",
-    password: process.env.DB_PASSWORD || "",
-    database: "postgres",
-  })
+  const client = postgresAdminClient()
   await client.connect()
   try {
     const { rows } = await client.query("SELECT shobj_description(oid, 'pg_database') AS keys FROM pg_database WHERE datname = $1", [dbName])
