@@ -452,8 +452,9 @@ if (unreachable) log(`SKIPPED: Redis at ${redisBase} does not answer (${unreacha
     const { giveaway_winners: winners } = await get(`/admin/giveaways/${giveaway.id}/winners`)
     expect(winners).toHaveLength(2)
     const winner = winners.find((w: any) => w.rank === 1)
-    // Told by giveaway.drawn's subscriber, or (the event lost with the worker) by the draw job 30 s on.
-    await until("the winner's notification", async () => (await notificationsTo(winner.email, "giveaway-winner")) > 0, 90_000, 1000)
+    // Told by giveaway.drawn's subscriber, or (the event lost with the worker) by the draw job 30 s on; if the worker
+    // died while telling, that job waits for the dead worker's notify lock to expire (its TTL is 120 s).
+    await until("the winner's notification", async () => (await notificationsTo(winner.email, "giveaway-winner")) > 0, 210_000, 1000)
     // By now the restarted worker's draw job has fired several times: the published draw is the first one.
     const { data: draw } = await s1.api.get(`/store/giveaways/${giveaway.id}/draw`, storeHeaders(webKey))
     expect(draw).toEqual(firstDraw)
