@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises"
+import { envMilliseconds } from "./env-ms"
 
 /**
  * Lets the request that raised an event answer first. With Medusa's local event
@@ -11,7 +12,6 @@ import { setTimeout as sleep } from "node:timers/promises"
  */
 export async function afterResponse() {
   if (process.env.MEDUSA_WORKER_MODE === "worker") return
-  const raw = process.env.ORDER_WORK_DELAY_MS
-  const ms = raw === undefined || raw === "" ? 50 : Number(raw)
-  if (Number.isFinite(ms) && ms > 0) await sleep(ms)
+  const ms = envMilliseconds("ORDER_WORK_DELAY_MS", 50)
+  if (ms > 0) await sleep(ms)
 }

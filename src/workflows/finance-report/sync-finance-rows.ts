@@ -6,6 +6,7 @@ import { GROUP_ORDER_MODULE } from "../../modules/group-order"
 import { PREORDER_MODULE } from "../../modules/preorder"
 import { GIVEAWAY_MODULE_KEY } from "./order-report-source"
 import { refreshFinanceRowsWorkflow } from "./refresh-finance-rows"
+import { envMilliseconds } from "../../lib/env-ms"
 
 /** Orders per refresh-finance-rows run when backfilling, and runs in flight at once. */
 export const backfillBatchSize = () => Number(process.env.FINANCE_BACKFILL_BATCH) || 250
@@ -33,19 +34,20 @@ export async function refreshFinanceRows(container: MedusaContainer, orderIds: (
 export function queueFinanceRowsRefresh(container: MedusaContainer, orderIds: (string | null | undefined)[]) {
   const ids = orderIds.filter((id): id is string => !!id)
   if (!ids.length) return Promise.resolve()
-  const windowMs = batchWindowMs()
+  const windowMs = envMilliseconds("FINANCE_ROWS_BATCH_MS", 750)
   if (windowMs === 0) return refreshFinanceRows(container, ids).then(() => undefined)
   let batch = openBatches.get(container)
   if (!batch) {
-    const ids = new Set<string>()
-    const promise = new Promise<void>((resolve, reject) => {
+    const batchIds = new Set<string>()
+    // flushBatch never throws (a failed batch is logged and left to the job).
+    const promise = new Promise<void>((resolve) => {
       setTimeout(() => {
         // New events from here on start the next batch.
         openBatches.delete(container)
-        void flushBatch(container, [...ids]).then(resolve, reject)
+        void flushBatch(container, [...batchIds]).then(resolve)
       }, windowMs)
     })
-    batch = { ids, promise }
+    batch = { ids: batchIds, promise }
     openBatches.set(container, batch)
   }
   for (const id of ids) batch.ids.add(id)
@@ -53,12 +55,6 @@ export function queueFinanceRowsRefresh(container: MedusaContainer, orderIds: (s
 }
 
 const openBatches = new WeakMap<MedusaContainer, { ids: Set<string>; promise: Promise<void> }>()
-
-function batchWindowMs() {
-  const raw = process.env.FINANCE_ROWS_BATCH_MS
-  const value = raw === undefined || raw === "" ? 750 : Number(raw)
-  return Number.isFinite(value) && value >= 0 ? value : 750
-}
 
 async function flushBatch(container: MedusaContainer, ids: string[]) {
   const size = backfillBatchSize()
