@@ -3,8 +3,8 @@ loadEnv("test", process.cwd())
 
 /**
  * One jest run covers every kind of test (see README "Tests"):
- *   unit        src/**\/__tests__/*.unit.spec.ts (and bench/__tests__: the benchmark's own pieces)
- *   module      src/modules/*\/__tests__/*.spec.ts
+ *   unit        plugin/src/**\/__tests__/*.unit.spec.ts (and bench/__tests__: the benchmark's own pieces)
+ *   module      plugin/src/modules/*\/__tests__/*.spec.ts
  *   http        integration-tests/http/*.spec.ts
  *   smoke       integration-tests/smoke/*.spec.ts (boots the app like the README)
  *   admin       integration-tests/admin/*.spec.ts (built admin in Chromium, see utils/admin-app.ts)
@@ -23,7 +23,7 @@ module.exports = {
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
   setupFiles: ["./integration-tests/setup.js"],
   testMatch: [
-    "<rootDir>/src/**/__tests__/**/*.spec.[jt]s",
+    "<rootDir>/plugin/src/**/__tests__/**/*.spec.[jt]s",
     "<rootDir>/bench/**/__tests__/**/*.unit.spec.[jt]s",
     "<rootDir>/integration-tests/http/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/smoke/**/*.spec.[jt]s",

@@ -1,6 +1,12 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
-import { DEMO_APP_KEY } from "./src/modules/app-channel/demo-key"
-import { UnsafeConfigError, appAttestationKeys, httpSecret, isDemoAttestation } from "./src/lib/production-config"
+import {
+  DEMO_APP_KEY,
+  UnsafeConfigError,
+  appAttestationKeys,
+  defineComebackOptions,
+  httpSecret,
+  isDemoAttestation,
+} from "@comeback/medusa-plugin/config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -99,30 +105,29 @@ module.exports = defineConfig({
     disable: env.DISABLE_MEDUSA_ADMIN === "true",
     backendUrl: env.MEDUSA_BACKEND_URL || "/",
   },
+  // Comeback runs in this store as it would in any other: as a plugin (plugin/README.md).
+  plugins: [
+    {
+      resolve: "@comeback/medusa-plugin",
+      options: defineComebackOptions({
+        app_promotions: {
+          providers: [
+            {
+              id: "signed-token",
+              options: { keys: attestationKeys, issuer: env.APP_ATTESTATION_ISSUER || undefined, allow_demo_key: isDemoAttestation(env) },
+            },
+          ],
+        },
+        giveaways: {
+          // The public randomness beacon draws commit to: drand quicknet over HTTPS (relays tried in order).
+          beacon: { id: "drand", options: { urls: env.GIVEAWAY_BEACON_URLS ? env.GIVEAWAY_BEACON_URLS.split(",") : undefined } },
+          beacon_delay_seconds: env.GIVEAWAY_BEACON_DELAY_SECONDS ? Number(env.GIVEAWAY_BEACON_DELAY_SECONDS) : undefined,
+        },
+      }),
+    },
+  ],
   modules: [
     ...redisModules,
-    { resolve: "./src/modules/preorder" },
-    { resolve: "./src/modules/group-order" },
-    {
-      resolve: "./src/modules/app-channel",
-      options: {
-        providers: [
-          {
-            id: "signed-token",
-            options: { keys: attestationKeys, issuer: env.APP_ATTESTATION_ISSUER || undefined, allow_demo_key: isDemoAttestation(env) },
-          },
-        ],
-      },
-    },
-    {
-      resolve: "./src/modules/giveaway",
-      options: {
-        // The public randomness beacon draws commit to: drand quicknet over HTTPS (relays tried in order).
-        beacon: { id: "drand", options: { urls: env.GIVEAWAY_BEACON_URLS ? env.GIVEAWAY_BEACON_URLS.split(",") : undefined } },
-        beacon_delay_seconds: env.GIVEAWAY_BEACON_DELAY_SECONDS ? Number(env.GIVEAWAY_BEACON_DELAY_SECONDS) : undefined,
-      },
-    },
-    { resolve: "./src/modules/finance-report" },
     {
       key: Modules.PAYMENT,
       resolve: "@medusajs/medusa/payment",

@@ -27,6 +27,7 @@ import { summarizeProfile, summarizeSteps } from "./lib/profile.mjs"
 import { writeReport } from "./lib/report.mjs"
 import { renderChart } from "./lib/chart.mjs"
 import { freePort } from "../scripts/lib/free-port.mjs"
+import { ensurePluginBuild } from "../scripts/lib/plugin-build.mjs"
 
 const require = createRequire(import.meta.url)
 const autocannon = require("autocannon")
@@ -329,6 +330,7 @@ async function financeExport(conn) {
 // ---------------------------------------------------------------- the run
 
 async function main() {
+  ensurePluginBuild()
   const conn = await database()
   const apps = {
     plain: { name: "plain", cwd: path.join(root, "bench/plain"), db: `${DB_PREFIX}_plain`, seed: "../seed-plain.ts" },

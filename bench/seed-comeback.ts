@@ -5,9 +5,7 @@ import { seedCatalog } from "../src/scripts/demo/seed-catalog"
 import { seedDemo } from "../src/scripts/demo/seed-demo"
 import { DEMO_GROUP_CAMPAIGN } from "../src/scripts/demo/catalog"
 import { DEMO } from "../src/scripts/demo/config"
-import { createPreorderPlanWorkflow } from "../src/workflows/preorder/manage-preorder-plans"
-import { createGroupCampaignWorkflow } from "../src/workflows/group-order/manage-group-campaigns"
-import { startGroupOrderWorkflow } from "../src/workflows/group-order/start-group-order"
+import { createGroupCampaignWorkflow, createPreorderPlanWorkflow, startGroupOrderWorkflow } from "@comeback/medusa-plugin/workflows"
 import { BENCH_GROUP_CODE, BENCH_SKUS, benchAlbum, benchSizes } from "./catalog"
 
 /**

@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url"
 import { loadTs } from "./lib/load-ts.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const { signAppToken } = loadTs(path.join(root, "src/modules/app-channel/lib/app-token.ts"))
-const { DEMO_APP_KEY } = loadTs(path.join(root, "src/modules/app-channel/demo-key.ts"))
+const { signAppToken } = loadTs(path.join(root, "plugin/src/modules/app-channel/lib/app-token.ts"))
+const { DEMO_APP_KEY } = loadTs(path.join(root, "plugin/src/modules/app-channel/demo-key.ts"))
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => {

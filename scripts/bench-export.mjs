@@ -32,6 +32,7 @@ import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { placeTemplateOrders } from "./bench/template-orders.mjs"
 import { cloneOrders } from "./bench/clone-orders.mjs"
 import { freePort } from "./lib/free-port.mjs"
+import { ensurePluginBuild } from "./lib/plugin-build.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
@@ -150,6 +151,7 @@ async function measure(label, pid, fn) {
 }
 
 async function main() {
+  ensurePluginBuild()
   const conn = {}
   if (env0.DB_HOST) {
     Object.assign(conn, { host: env0.DB_HOST === "127.0.0.1" ? "localhost" : env0.DB_HOST, port: Number(env0.DB_PORT || 5432), user: env0.DB_USERNAME || "postgres", password: env0.DB_PASSWORD || "" })

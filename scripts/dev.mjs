@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url"
 import { createRequire } from "node:module"
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { printBanner } from "./lib/banner.mjs"
+import { ensurePluginBuild } from "./lib/plugin-build.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const require = createRequire(import.meta.url)
@@ -80,6 +81,7 @@ function localSecrets(env) {
 }
 
 async function main() {
+  ensurePluginBuild()
   // The demo app key (npm run app-token) is trusted only because this is a local run.
   const env = { MEDUSA_DISABLE_TELEMETRY: "true", APP_ATTESTATION_DEMO: "true", ...process.env, PORT: String(port) }
   if (command === "start") localSecrets(env)

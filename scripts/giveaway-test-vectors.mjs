@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url"
 import { loadTs } from "./lib/load-ts.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const draw = loadTs(path.join(root, "src/modules/giveaway/lib/draw.ts"))
+const draw = loadTs(path.join(root, "plugin/src/modules/giveaway/lib/draw.ts"))
 
 const SEED = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
 // The randomness of a quicknet-style round, as the store's draws use it.
@@ -109,6 +109,6 @@ const vectors = {
   ],
 }
 
-const out = path.join(root, "src/modules/giveaway/verifier/test-vectors.json")
+const out = path.join(root, "plugin/src/modules/giveaway/verifier/test-vectors.json")
 fs.writeFileSync(out, JSON.stringify(vectors, null, 2) + "\n")
 console.log(`wrote ${path.relative(root, out)} (${vectors.vectors.map((v) => `${v.name}: ${v.steps.length} numbers`).join(", ")})`)

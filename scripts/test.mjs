@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { freePort } from "./lib/free-port.mjs"
+import { ensurePluginBuild } from "./lib/plugin-build.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const started = Date.now()
@@ -104,6 +105,7 @@ function startAdminBuild(env, runId) {
 }
 
 async function main() {
+  ensurePluginBuild()
   const env = {
     ...process.env,
     NODE_ENV: "test",

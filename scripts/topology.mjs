@@ -14,8 +14,10 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { createClient } from "redis"
+import { ensurePluginBuild } from "./lib/plugin-build.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+ensurePluginBuild()
 const log = (line) => console.log(`[topology] ${line}`)
 const fail = (lines) => {
   for (const line of lines) console.error(`[topology] ${line}`)

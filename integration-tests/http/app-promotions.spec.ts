@@ -4,10 +4,10 @@ import { waitFor } from "../utils/async"
 import { adminHeaders, completeCart, readyCart, startPayment, storeHeaders } from "../utils/store"
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { DEMO, HOT_SAUCE_HANDLE } from "../../src/scripts/demo/config"
-import { DEMO_APP_KEY } from "../../src/modules/app-channel/demo-key"
-import { signAppToken } from "../../src/modules/app-channel/lib/app-token"
-import { APP_CHANNEL_MODULE } from "../../src/modules/app-channel"
-import { runAppRedemptionMaintenance } from "../../src/jobs/tidy-app-redemptions"
+import { DEMO_APP_KEY } from "@comeback/medusa-plugin/internal/modules/app-channel/demo-key"
+import { signAppToken } from "@comeback/medusa-plugin/internal/modules/app-channel/lib/app-token"
+import { APP_CHANNEL_MODULE } from "@comeback/medusa-plugin/internal/modules/app-channel/index"
+import { runAppRedemptionMaintenance } from "@comeback/medusa-plugin/internal/jobs/tidy-app-redemptions"
 
 jest.setTimeout(180_000)
 

@@ -9,9 +9,9 @@ import { comebackIntegrationTestRunner } from "../utils/runner"
 import { adminHeaders, completeCart, readyCart, startPayment, storeHeaders } from "../utils/store"
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
-import { resetCheckoutLine } from "../../src/lib/checkout-line"
-import { reserveCartPreorders } from "../../src/workflows/preorder/reserve-cart-preorders"
-import { tidyCheckoutHolds } from "../../src/jobs/tidy-checkout-holds"
+import { resetCheckoutLine } from "@comeback/medusa-plugin/internal/lib/checkout-line/index"
+import { reserveCartPreorders } from "@comeback/medusa-plugin/internal/workflows/preorder/reserve-cart-preorders"
+import { tidyCheckoutHolds } from "@comeback/medusa-plugin/internal/jobs/tidy-checkout-holds"
 import { pool, waitFor } from "../utils/async"
 
 jest.setTimeout(300_000)

@@ -4,10 +4,10 @@ import { waitFor } from "../utils/async"
 import { adminHeaders, completeCart, readyCart, startPayment, storeHeaders } from "../utils/store"
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { DEMO, HOT_SAUCE_HANDLE, RESONANCE_HANDLE, WE_YOUNG_HANDLE } from "../../src/scripts/demo/config"
-import { ORDER_EXPORT_READY_TEMPLATE } from "../../src/workflows/finance-report/steps/notify-order-export-ready"
-import { refreshFinanceRowsWorkflow } from "../../src/workflows/finance-report/refresh-finance-rows"
-import { backfillFinanceRows } from "../../src/workflows/finance-report/sync-finance-rows"
-import { FINANCE_REPORT_MODULE } from "../../src/modules/finance-report"
+import { ORDER_EXPORT_READY_TEMPLATE } from "@comeback/medusa-plugin/internal/workflows/finance-report/steps/notify-order-export-ready"
+import { refreshFinanceRowsWorkflow } from "@comeback/medusa-plugin/internal/workflows/finance-report/refresh-finance-rows"
+import { backfillFinanceRows } from "@comeback/medusa-plugin/internal/workflows/finance-report/sync-finance-rows"
+import { FINANCE_REPORT_MODULE } from "@comeback/medusa-plugin/internal/modules/finance-report/index"
 
 jest.setTimeout(180_000)
 

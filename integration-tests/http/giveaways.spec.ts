@@ -8,18 +8,18 @@ import { adminHeaders, checkout, completeCart, customerHeaders, readyCart, start
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { demoGiveawayId, seedGiveawayDemo } from "../../src/scripts/demo/seed-giveaway"
 import { HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
-import { GIVEAWAY_MODULE } from "../../src/modules/giveaway"
-import type GiveawayModuleService from "../../src/modules/giveaway/service"
-import { commitment, entriesHash } from "../../src/modules/giveaway/lib/draw"
-import { DRAND_QUICKNET, firstRoundAfter, roundTime } from "../../src/modules/giveaway/lib/beacon"
-import { runDueGiveawayDraws } from "../../src/jobs/draw-due-giveaways"
+import { GIVEAWAY_MODULE } from "@comeback/medusa-plugin/internal/modules/giveaway/index"
+import type GiveawayModuleService from "@comeback/medusa-plugin/internal/modules/giveaway/service"
+import { commitment, entriesHash } from "@comeback/medusa-plugin/internal/modules/giveaway/lib/draw"
+import { DRAND_QUICKNET, firstRoundAfter, roundTime } from "@comeback/medusa-plugin/internal/modules/giveaway/lib/beacon"
+import { runDueGiveawayDraws } from "@comeback/medusa-plugin/internal/jobs/draw-due-giveaways"
 import { startBeaconStandIn } from "../utils/beacon-stand-in"
 
 jest.setTimeout(240_000)
 
 const DAY = 86_400_000
 const BEACON_DELAY_MS = 600_000 // the module's default beacon_delay_seconds
-const VERIFIER = path.resolve(__dirname, "../../src/modules/giveaway/verifier/verify-draw.js")
+const VERIFIER = path.resolve(__dirname, "../../plugin/src/modules/giveaway/verifier/verify-draw.js")
 
 let beacon: Awaited<ReturnType<typeof startBeaconStandIn>>
 // Runs before the Medusa runner's own beforeAll, so medusa-config.ts points the drand provider at the stand-in.

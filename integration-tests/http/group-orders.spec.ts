@@ -6,7 +6,7 @@ import { startStripeStandIn } from "../utils/stripe-stand-in"
 import { adminHeaders, completeCart, completeCartInLine, customerHeaders, readyCart, startPayment, storeHeaders } from "../utils/store"
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { DEMO, HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
-import { runGroupSettlement } from "../../src/jobs/settle-due-group-orders"
+import { runGroupSettlement } from "@comeback/medusa-plugin/internal/jobs/settle-due-group-orders"
 
 jest.setTimeout(300_000)
 

@@ -3,7 +3,7 @@ import { comebackIntegrationTestRunner } from "../utils/runner"
 import { adminHeaders, checkout, completeCart, customerHeaders, readyCart, startPayment, storeHeaders } from "../utils/store"
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
-import { runPreorderMaintenance } from "../../src/jobs/release-due-preorders"
+import { runPreorderMaintenance } from "@comeback/medusa-plugin/internal/jobs/release-due-preorders"
 import { pool, waitFor } from "../utils/async"
 
 jest.setTimeout(240_000)

@@ -4,10 +4,10 @@ import { waitFor } from "../utils/async"
 import { US_ADDRESS } from "../utils/store"
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { DEMO, HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
-import { DEMO_APP_KEY } from "../../src/modules/app-channel/demo-key"
-import { signAppToken } from "../../src/modules/app-channel/lib/app-token"
-import { APP_SESSION_HEADER, ComebackSdk, cartFields, orderFields, storeProductFields } from "../../src/sdk"
-import * as Schemas from "../../src/openapi/responses"
+import { DEMO_APP_KEY } from "@comeback/medusa-plugin/internal/modules/app-channel/demo-key"
+import { signAppToken } from "@comeback/medusa-plugin/internal/modules/app-channel/lib/app-token"
+import { APP_SESSION_HEADER, ComebackSdk, cartFields, orderFields, storeProductFields } from "@comeback/medusa-plugin/internal/sdk/index"
+import * as Schemas from "@comeback/medusa-plugin/internal/openapi/responses"
 
 jest.setTimeout(240_000)
 

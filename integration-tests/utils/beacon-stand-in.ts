@@ -1,7 +1,7 @@
 import { createHash, createHmac } from "node:crypto"
 import http from "node:http"
 import type { AddressInfo } from "node:net"
-import { DRAND_QUICKNET, roundTime } from "../../src/modules/giveaway/lib/beacon"
+import { DRAND_QUICKNET, roundTime } from "@comeback/medusa-plugin/internal/modules/giveaway/lib/beacon"
 
 /**
  * A local stand-in for drand's HTTP API (quicknet only), so the real beacon

@@ -1,5 +1,5 @@
 import type { ExecArgs } from "@medusajs/framework/types"
-import { backfillFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { backfillFinanceRows } from "@comeback/medusa-plugin/workflows"
 
 /**
  * npm run report:backfill [-- --all]: fills the finance report's read model

@@ -1,16 +1,20 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createCustomersWorkflow, createPromotionsWorkflow, createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { PREORDER_MODULE } from "../../modules/preorder"
-import type PreorderModuleService from "../../modules/preorder/service"
-import { createPreorderPlanWorkflow } from "../../workflows/preorder/manage-preorder-plans"
-import { GROUP_ORDER_MODULE } from "../../modules/group-order"
-import type GroupOrderModuleService from "../../modules/group-order/service"
-import { createGroupCampaignWorkflow } from "../../workflows/group-order/manage-group-campaigns"
-import { startGroupOrderWorkflow } from "../../workflows/group-order/start-group-order"
-import { APP_CHANNEL_MODULE } from "../../modules/app-channel"
-import type AppChannelModuleService from "../../modules/app-channel/service"
-import { markAppExclusiveWorkflow } from "../../workflows/app-channel/mark-app-exclusive"
+import {
+  APP_CHANNEL_MODULE,
+  GROUP_ORDER_MODULE,
+  PREORDER_MODULE,
+  type AppChannelModuleService,
+  type GroupOrderModuleService,
+  type PreorderModuleService,
+} from "@comeback/medusa-plugin"
+import {
+  createGroupCampaignWorkflow,
+  createPreorderPlanWorkflow,
+  markAppExclusiveWorkflow,
+  startGroupOrderWorkflow,
+} from "@comeback/medusa-plugin/workflows"
 import { DEMO_ALBUMS, DEMO_GROUP_CAMPAIGN, DEMO_PREORDER_PLANS } from "./catalog"
 import { seedGiveawayDemo } from "./seed-giveaway"
 import { DEMO } from "./config"

@@ -1,7 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { GIVEAWAY_MODULE } from "../../modules/giveaway"
-import type GiveawayModuleService from "../../modules/giveaway/service"
-import { createGiveawayWorkflow } from "../../workflows/giveaway/manage-giveaways"
+import { GIVEAWAY_MODULE, type GiveawayModuleService } from "@comeback/medusa-plugin"
+import { createGiveawayWorkflow } from "@comeback/medusa-plugin/workflows"
 import { HOT_SAUCE_HANDLE } from "./config"
 import type { DemoSeedResult } from "./seed-demo"
 

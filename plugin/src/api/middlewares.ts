@@ -48,6 +48,7 @@ import { storefrontPromotionCodes } from "./utils/promotion-codes"
 import { CART_LINE_PREORDER_PLAN, ORDER_LINE_PREORDER_ITEM, PRODUCT_PREORDER_PLAN, exposeLinkedField } from "./utils/store-preorder-fields"
 import { capArray, validateBody, validateQuery } from "./utils/validate"
 import { comebackErrorHandler } from "./utils/error-handler"
+import { featureGates } from "./utils/feature-gate"
 
 /** Codes one cart request may carry: each costs the store a lookup. */
 const MAX_PROMO_CODES = 10
@@ -60,6 +61,8 @@ const MAX_PROMO_CODES = 10
 export default defineMiddlewares({
   errorHandler: comebackErrorHandler,
   routes: [
+    // First: a feature turned off in the plugin's options has no routes.
+    ...featureGates(),
     { matcher: "/admin/preorder-plans", methods: ["GET"], middlewares: [validateQuery(AdminListPreorderPlans)] },
     { matcher: "/admin/preorder-plans", methods: ["POST"], middlewares: [validateBody(AdminCreatePreorderPlan)] },
     { matcher: "/admin/preorder-plans/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdatePreorderPlan)] },

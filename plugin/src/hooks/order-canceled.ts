@@ -6,14 +6,15 @@
  *   group's final tier does not change);
  * - its app-offer uses are given back to the customer's and device's limits.
  */
-import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
-import { appChannels } from "../app-channel/app-context"
-import { GROUP_ORDER_MODULE } from "../../modules/group-order"
-import type GroupOrderModuleService from "../../modules/group-order/service"
-import { PREORDER_MODULE } from "../../modules/preorder"
-import type PreorderModuleService from "../../modules/preorder/service"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { GROUP_ORDER_MODULE } from "../modules/group-order"
+import type GroupOrderModuleService from "../modules/group-order/service"
+import { PREORDER_MODULE } from "../modules/preorder"
+import type PreorderModuleService from "../modules/preorder/service"
+import { appChannels } from "../workflows/app-channel/app-context"
 
-cancelOrderWorkflow.hooks.orderCanceled(async ({ order }, { container }) => {
+/** The `cancelOrderWorkflow.orderCanceled` handler. Every feature gives back, whether or not it is enabled now. */
+export async function releaseCancelledOrder({ order }: { order: { id: string } }, { container }: { container: MedusaContainer }) {
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
   const items = await preorders.listPreorderItems({ order_id: order.id }, { select: ["id"] })
   await preorders.returnUnits(
@@ -28,4 +29,4 @@ cancelOrderWorkflow.hooks.orderCanceled(async ({ order }, { container }) => {
 
   const redemptions = await appChannels(container).listAppRedemptions({ order_id: order.id }, { select: ["id"] })
   await appChannels(container).releaseRedemptions(redemptions.map((r) => r.id), { fromStatuses: ["placed"] })
-})
+}

@@ -92,6 +92,8 @@ export type GiveawayModuleOptions = {
    * round's value exists.
    */
   beacon_delay_seconds?: number
+  /** Through the plugin: the same two options under its `giveaways` section. */
+  giveaways?: { beacon?: GiveawayModuleOptions["beacon"]; beacon_delay_seconds?: number }
 }
 
 /** What go-live commits to besides the seed: the beacon round whose value will be the draw's public value. */
@@ -117,9 +119,10 @@ class GiveawayModuleService extends MedusaService({
   protected readonly beacon_: BeaconProvider
   protected readonly beaconDelayMs_: number
 
-  constructor(container: Record<string, unknown>, options: GiveawayModuleOptions = {}) {
+  constructor(container: Record<string, unknown>, moduleOptions: GiveawayModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
+    const options = moduleOptions.giveaways ?? moduleOptions
     const config = options.beacon ?? { id: "drand", options: {} }
     if (!config.resolve && config.id === "drand") {
       this.beacon_ = new DrandBeaconProvider(config.options as any)

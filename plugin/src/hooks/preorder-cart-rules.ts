@@ -7,11 +7,11 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { addToCartWorkflow, createCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
-import { PREORDER_MODULE } from "../../modules/preorder"
-import { checkCartQuantity } from "../../modules/preorder/lib/plan-state"
-import type PreorderModuleService from "../../modules/preorder/service"
-import { activePlansByVariant, variantLabels } from "../preorder/plans-for-cart"
+import { PREORDER_MODULE } from "../modules/preorder"
+import { checkCartQuantity } from "../modules/preorder/lib/plan-state"
+import type PreorderModuleService from "../modules/preorder/service"
+import { activePlansByVariant, variantLabels } from "../workflows/preorder/plans-for-cart"
+import { enabledFeatures } from "./features"
 
 type Wanted = { variant_id: string; quantity: number }
 
@@ -20,6 +20,7 @@ async function assertCartQuantities(
   wanted: Wanted[],
   holder: { email?: string | null; customer_id?: string | null }
 ) {
+  if (!enabledFeatures(container).preorders) return
   const plans = await activePlansByVariant(container, wanted.map((w) => w.variant_id))
   if (!plans.size) return
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
@@ -42,7 +43,11 @@ const sumByVariant = (lines: { variant_id?: string | null; quantity: number | st
   return totals
 }
 
-addToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+type CartHookInput = { input: any; cart: any }
+type HookContext = { container: MedusaContainer }
+
+/** The `addToCartWorkflow.validate` handler. */
+export async function checkPreordersAdded({ input, cart }: CartHookInput, { container }: HookContext) {
   const existing = sumByVariant((cart as any).items ?? [])
   const added = sumByVariant((input.items ?? []) as any[])
   const wanted = [...added.entries()].map(([variant_id, quantity]) => ({
@@ -50,16 +55,18 @@ addToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
     quantity: quantity + (existing.get(variant_id) ?? 0),
   }))
   await assertCartQuantities(container, wanted, { email: (cart as any).email, customer_id: (cart as any).customer_id })
-})
+}
 
-createCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+/** The `createCartWorkflow.validate` handler. */
+export async function checkPreordersInNewCart({ input, cart }: CartHookInput, { container }: HookContext) {
   const wanted = [...sumByVariant(((cart as any).items ?? input.items ?? []) as any[]).entries()].map(
     ([variant_id, quantity]) => ({ variant_id, quantity })
   )
   await assertCartQuantities(container, wanted, { email: (cart as any).email, customer_id: (cart as any).customer_id })
-})
+}
 
-updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+/** The `updateLineItemInCartWorkflow.validate` handler. */
+export async function checkPreorderQuantityChange({ input, cart }: CartHookInput, { container }: HookContext) {
   const item = ((cart as any).items ?? []).find((i) => i.id === (input as any).item_id)
   const quantity = Number((input as any).update?.quantity ?? 0)
   if (!item?.variant_id || quantity <= Number(item.quantity)) return
@@ -68,4 +75,4 @@ updateLineItemInCartWorkflow.hooks.validate(async ({ input, cart }, { container 
     [{ variant_id: item.variant_id, quantity }],
     { email: (cart as any).email, customer_id: (cart as any).customer_id }
   )
-})
+}

@@ -10,17 +10,20 @@
  *   carries. Expired, revoked or foreign sessions give nothing, so the app
  *   price leaves the cart at its next refresh.
  */
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { tierFor } from "../../modules/group-order/lib/tiers"
-import { appChannels } from "../app-channel/app-context"
-import { CART_GROUP_KEY, eligibleUnits, findGroupByCode, joinProblem, tierRuleValue } from "../group-order/group-context"
+import { tierFor } from "../modules/group-order/lib/tiers"
+import { appChannels } from "../workflows/app-channel/app-context"
+import { CART_GROUP_KEY, eligibleUnits, findGroupByCode, joinProblem, tierRuleValue } from "../workflows/group-order/group-context"
+import { enabledFeatures } from "./features"
 
-updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { container }) => {
+/** The `updateCartPromotionsWorkflow.setPromotionContext` handler. */
+export async function dropPromotionContext({ cart }: { cart: unknown }, { container }: { container: MedusaContainer }) {
+  const features = enabledFeatures(container)
   const context: Record<string, unknown> = {}
   const c = cart as any
   const code = c?.metadata?.[CART_GROUP_KEY]
-  if (typeof code === "string" && code) {
+  if (features.group_orders && typeof code === "string" && code) {
     const group = await findGroupByCode(container, code)
     if (group && !joinProblem(group, c)) {
       const lines = (c.items ?? []).map((item: any) => ({
@@ -32,9 +35,9 @@ updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { contai
       if (tier > 0) context.group_order = { tier: tierRuleValue(group.id, tier) }
     }
   }
-  if (c?.id && c.sales_channel_id) {
+  if (features.app_promotions && c?.id && c.sales_channel_id) {
     const session = await appChannels(container).liveSessionOfCart(c.id)
     if (session && session.sales_channel_id === c.sales_channel_id) context.app_session = { verified: "true" }
   }
   return new StepResponse(context)
-})
+}

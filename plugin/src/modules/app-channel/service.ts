@@ -20,7 +20,8 @@ import { placeholders, type SqlManager } from "../../lib/sql"
 
 
 export type ProviderConfig = { id: string; resolve?: string; options?: Record<string, unknown> }
-export type AppChannelModuleOptions = { providers?: ProviderConfig[] }
+/** Registered alone: `{ providers }`; through the plugin, its options' `app_promotions` section. */
+export type AppChannelModuleOptions = { providers?: ProviderConfig[]; app_promotions?: { providers?: ProviderConfig[] } }
 
 export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("hex")
 
@@ -49,7 +50,8 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
   constructor(container: Record<string, unknown>, options: AppChannelModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    for (const config of options.providers ?? [{ id: "signed-token", options: {} }]) {
+    const providers = options.app_promotions?.providers ?? options.providers ?? [{ id: "signed-token", options: {} }]
+    for (const config of providers) {
       if (!config.resolve && config.id === "signed-token") {
         const provider = new SignedTokenAttestationProvider(config.options as any)
         this.providers_.set(config.id, provider)

@@ -1,11 +1,11 @@
 /**
  * `npm run openapi`: writes docs/openapi.json from the routes' zod schemas
- * (src/openapi/document.ts). `npm run openapi -- --check` exits 1 when the
+ * (plugin/src/openapi/document.ts). `npm run openapi -- --check` exits 1 when the
  * committed file is stale.
  */
 import fs from "node:fs"
 import path from "node:path"
-import { buildOpenApiJson } from "../openapi/document"
+import { buildOpenApiJson } from "../src/openapi/document"
 
 const file = path.resolve(__dirname, "../../docs/openapi.json")
 const json = buildOpenApiJson()

@@ -5,11 +5,12 @@
  * is rolled back. In-stock lines of the same order can be fulfilled now.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
-import { PREORDER_MODULE } from "../../modules/preorder"
-import type PreorderModuleService from "../../modules/preorder/service"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { PREORDER_MODULE } from "../modules/preorder"
+import type PreorderModuleService from "../modules/preorder/service"
 
-createOrderFulfillmentWorkflow.hooks.fulfillmentCreated(async ({ fulfillment }, { container }) => {
+/** The `createOrderFulfillmentWorkflow.fulfillmentCreated` handler. */
+export async function guardPreorderFulfillment({ fulfillment }: { fulfillment: unknown }, { container }: { container: MedusaContainer }) {
   const lineIds = ((fulfillment as any).items ?? []).map((item) => item.line_item_id).filter(Boolean)
   if (!lineIds.length) return
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
@@ -21,4 +22,4 @@ createOrderFulfillmentWorkflow.hooks.fulfillmentCreated(async ({ fulfillment }, 
       `items: ${waiting.length} pre-order line(s) ship at release (${dates}); release the plan before fulfilling them`
     )
   }
-})
+}
