@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checkoutSettings } from "../lib/checkout-line"
-import { tidyStalePreorderReservations } from "./release-due-preorders"
+import { preorderUnits } from "../checkout/reservations"
 
 /**
  * Every minute: pre-order units admitted at checkout for a cart that never
@@ -16,8 +16,8 @@ export default async function tidyCheckoutHoldsJob(container: MedusaContainer) {
 
 export async function tidyCheckoutHolds(container: MedusaContainer, now = new Date()) {
   const { holdMs } = checkoutSettings()
-  const { stale, reattached, freed } = await tidyStalePreorderReservations(container, new Date(now.getTime() - holdMs))
-  if (stale.length) {
+  const { stale, reattached, freed } = await preorderUnits.tidy(container, new Date(now.getTime() - holdMs))
+  if (stale) {
     container.resolve(ContainerRegistrationKeys.LOGGER).info(`checkout holds: re-attached ${reattached}, freed ${freed} expired hold(s)`)
   }
   return { reattached, freed }
