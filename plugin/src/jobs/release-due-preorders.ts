@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { enabledFeatures } from "../hooks/features"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
@@ -16,6 +17,7 @@ import { jobSchedule } from "../lib/job-schedule"
  * part is idempotent, so overlapping or repeated runs change nothing twice.
  */
 export default async function releaseDuePreorders(container: MedusaContainer) {
+  if (!enabledFeatures(container).preorders) return
   await runPreorderMaintenance(container)
 }
 
@@ -45,4 +47,9 @@ export async function runPreorderMaintenance(container: MedusaContainer, now = n
     )
   }
   return { plans_released: due.length, items_released: released, reattached, freed, refunds_finished: refundsFinished }
+}
+
+export const config = {
+  name: "release-due-preorders",
+  schedule: jobSchedule("*/10 * * * *"),
 }
