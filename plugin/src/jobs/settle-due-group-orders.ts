@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { enabledFeatures } from "../hooks/features"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
@@ -15,6 +16,7 @@ import { jobSchedule } from "../lib/job-schedule"
  * idempotent, so overlapping runs refund nobody twice.
  */
 export default async function settleDueGroupOrders(container: MedusaContainer) {
+  if (!enabledFeatures(container).group_orders) return
   await runGroupSettlement(container)
 }
 

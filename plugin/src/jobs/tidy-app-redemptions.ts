@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { enabledFeatures } from "../hooks/features"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { appOfferUses } from "../checkout/reservations"
 import { staleBefore } from "../lib/stale-reservations"
@@ -10,6 +11,7 @@ import { jobSchedule } from "../lib/job-schedule"
  * device's limits. Idempotent.
  */
 export default async function tidyAppRedemptions(container: MedusaContainer) {
+  if (!enabledFeatures(container).app_promotions) return
   await runAppRedemptionMaintenance(container)
 }
 

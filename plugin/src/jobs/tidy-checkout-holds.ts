@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { enabledFeatures } from "../hooks/features"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checkoutSettings } from "../lib/checkout-line"
 import { preorderUnits } from "../checkout/reservations"
@@ -11,6 +12,7 @@ import { preorderUnits } from "../checkout/reservations"
  * 30-minute horizon every checkout reservation has.)
  */
 export default async function tidyCheckoutHoldsJob(container: MedusaContainer) {
+  if (!enabledFeatures(container).preorders) return
   await tidyCheckoutHolds(container)
 }
 
