@@ -7,3 +7,20 @@ export type SqlManager = { execute: (sql: string, params?: unknown[]) => Promise
 
 /** `?, ?, ?` for an `IN (…)` list of these values. */
 export const placeholders = (values: unknown[]) => values.map(() => "?").join(", ")
+
+/**
+ * The manager as our repositories use it: one statement in, typed rows out.
+ * Each caller names the row it selects (`sql.execute<{ units: number }>(…)`).
+ */
+export type Sql = { execute<Row extends object>(sql: string, params?: unknown[]): Promise<Row[]> }
+
+/**
+ * The manager of a module method's context as Sql: the transaction of an
+ * `@InjectTransactionManager()` method, or the plain manager of an `@InjectManager()` one.
+ * The one place the MikroORM manager is seen as a plain statement runner.
+ */
+export function sqlOf(context: { transactionManager?: unknown; manager?: unknown }): Sql {
+  const manager = context.transactionManager ?? context.manager
+  if (!manager) throw new Error("sqlOf: the context carries no manager (call it from an @InjectManager / @InjectTransactionManager method)")
+  return manager as Sql
+}

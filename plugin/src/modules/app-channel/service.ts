@@ -17,6 +17,8 @@ import AppSession from "./models/app-session"
 import SignedTokenAttestationProvider from "./providers/signed-token"
 import type { AttestationProvider } from "./providers/types"
 import { placeholders, type SqlManager } from "../../lib/sql"
+import { addWithinCap, giveBack } from "../../lib/capped-counter"
+import { appRedemptionTally } from "./repositories/app-redemption-tally"
 
 
 export type ProviderConfig = { id: string; resolve?: string; options?: Record<string, unknown> }
@@ -169,14 +171,8 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
       for (const [keys, limit, kind] of limits) {
         if (limit === null) continue
         for (const holder of keys) {
-          const counted = await sql.execute(
-            `INSERT INTO app_redemption_tally (id, promotion_id, holder, uses, created_at, updated_at) VALUES (?, ?, ?, 1, now(), now())
-             ON CONFLICT (promotion_id, holder) WHERE deleted_at IS NULL DO UPDATE SET uses = app_redemption_tally.uses + 1, updated_at = now()
-             WHERE app_redemption_tally.uses + 1 <= ?
-             RETURNING uses`,
-            [generateEntityId(undefined, "apptal"), promotion.promotion_id, holder, limit]
-          )
-          if (!counted.length) {
+          const counted = await addWithinCap(sql, appRedemptionTally, { scope: promotion.promotion_id, holder }, 1, limit)
+          if (!counted) {
             throw new MedusaError(
               MedusaError.Types.NOT_ALLOWED,
               kind === "customer"
@@ -248,10 +244,7 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
     for (const row of rows) {
       const holders = redemptionHolders(row)
       for (const holder of [...holders.customer, ...holders.device]) {
-        await sql.execute(
-          `UPDATE app_redemption_tally SET uses = GREATEST(0, uses - 1), updated_at = now() WHERE promotion_id = ? AND holder = ?`,
-          [row.promotion_id, holder]
-        )
+        await giveBack(sql, appRedemptionTally, { scope: row.promotion_id, holder }, 1)
       }
     }
     return rows as { id: string }[]

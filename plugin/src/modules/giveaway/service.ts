@@ -20,6 +20,8 @@ import GiveawayEntry from "./models/giveaway-entry"
 import GiveawayTally from "./models/giveaway-tally"
 import GiveawayWinner from "./models/giveaway-winner"
 import { placeholders, type SqlManager } from "../../lib/sql"
+import { giveBack, lockCount, shiftWithinCap } from "../../lib/capped-counter"
+import { giveawayTally } from "./repositories/giveaway-tally"
 import path from "node:path"
 
 
@@ -164,27 +166,15 @@ class GiveawayModuleService extends MedusaService({
    * write are one step for PostgreSQL, across any number of processes.
    */
   private async lockTally(sql: SqlManager, giveawayId: string, customerId: string): Promise<number> {
-    const [row] = await sql.execute(
-      `INSERT INTO giveaway_tally (id, giveaway_id, customer_id, entries, created_at, updated_at)
-       VALUES (?, ?, ?, 0, now(), now())
-       ON CONFLICT (giveaway_id, customer_id) WHERE deleted_at IS NULL DO UPDATE SET updated_at = now()
-       RETURNING entries`,
-      [generateEntityId(undefined, "gwtly"), giveawayId, customerId]
-    )
-    return Number(row.entries)
+    return lockCount(sql, giveawayTally, { scope: giveawayId, holder: customerId })
   }
 
   private async addToTally(sql: SqlManager, giveawayId: string, customerId: string, delta: number, cap: number | null) {
     if (delta === 0) return
-    const updated = await sql.execute(
-      `UPDATE giveaway_tally SET entries = GREATEST(0, entries + ?), updated_at = now()
-       WHERE giveaway_id = ? AND customer_id = ? AND deleted_at IS NULL
-         AND (?::int IS NULL OR entries + ? <= ?::int OR ? < 0)
-       RETURNING entries`,
-      [delta, giveawayId, customerId, cap, delta, cap, delta]
-    )
     // Unreachable while callers hold the tally lock; refuse rather than exceed the cap.
-    if (!updated.length) throw new MedusaError(MedusaError.Types.CONFLICT, `Entry cap of giveaway ${giveawayId} would be exceeded`)
+    if (!(await shiftWithinCap(sql, giveawayTally, { scope: giveawayId, holder: customerId }, delta, cap))) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Entry cap of giveaway ${giveawayId} would be exceeded`)
+    }
   }
 
   private async insertEntry(sql: SqlManager, row: Record<string, unknown>) {
@@ -325,10 +315,7 @@ class GiveawayModuleService extends MedusaService({
       entryIds
     )
     for (const row of rows) {
-      await sql.execute(
-        `UPDATE giveaway_tally SET entries = GREATEST(0, entries - ?), updated_at = now() WHERE giveaway_id = ? AND customer_id = ?`,
-        [row.active, row.giveaway_id, row.customer_id]
-      )
+      await giveBack(sql, giveawayTally, { scope: row.giveaway_id, holder: row.customer_id }, row.active)
     }
   }
 

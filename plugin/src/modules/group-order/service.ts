@@ -11,6 +11,8 @@ import GroupMember from "./models/group-member"
 import GroupOrder from "./models/group-order"
 import GroupPurchase from "./models/group-purchase"
 import { placeholders, type SqlManager } from "../../lib/sql"
+import { addWithinCap, countOf, giveBack } from "../../lib/capped-counter"
+import { groupMember } from "./repositories/group-member"
 import { REFUND_CLAIM_STALE_SECONDS } from "../../lib/refund-claim"
 
 
@@ -48,25 +50,19 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
       )
     }
     const holder = memberHolder(input.email)
-    const [member] = await sql.execute(
-      `INSERT INTO group_member (id, group_id, holder, email, customer_id, units, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, now(), now())
-       ON CONFLICT (group_id, holder) WHERE deleted_at IS NULL DO UPDATE
-         SET units = group_member.units + EXCLUDED.units,
-             customer_id = COALESCE(group_member.customer_id, EXCLUDED.customer_id), updated_at = now()
-         WHERE ?::int IS NULL OR group_member.units + EXCLUDED.units <= ?::int
-       RETURNING id, units`,
-      [generateEntityId(undefined, "gmem"), input.group_id, holder, input.email.trim().toLowerCase(), input.customer_id, input.units, perMember, perMember]
-    )
+    const email = input.email.trim().toLowerCase()
+    const member = await addWithinCap(sql, groupMember, { scope: input.group_id, holder }, input.units, perMember, {
+      email,
+      customer_id: input.customer_id,
+    })
     if (!member) {
-      const [held] = await sql.execute(`SELECT units FROM group_member WHERE group_id = ? AND holder = ? AND deleted_at IS NULL`, [input.group_id, holder])
-      const has = held?.units ?? 0
+      const has = await countOf(sql, groupMember, { scope: input.group_id, holder })
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `Each member of group ${input.code} may buy up to ${perMember} units; you have ${has} already and can add ${Math.max(0, perMember! - has)} more.`
       )
     }
-    const joins = member.units === input.units ? 1 : 0
+    const joins = member.count === input.units ? 1 : 0
     const [group] = await sql.execute(
       `UPDATE group_order SET held_units = held_units + ?, member_count = member_count + ?, updated_at = now()
        WHERE id = ? AND status = 'open' AND deleted_at IS NULL
@@ -129,11 +125,8 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
       rows.push(...moved.map((row) => ({ ...row, status })))
     }
     for (const row of rows) {
-      const [member] = await sql.execute(
-        `UPDATE group_member SET units = GREATEST(0, units - ?), updated_at = now() WHERE id = ? RETURNING units`,
-        [row.units, row.member_id]
-      )
-      const leaves = member && member.units === 0 ? 1 : 0
+      const units = await giveBack(sql, groupMember, { id: row.member_id }, row.units)
+      const leaves = units === 0 ? 1 : 0
       await sql.execute(
         `UPDATE group_order SET held_units = GREATEST(0, held_units - ?),
                 paid_units = GREATEST(0, paid_units - ?), member_count = GREATEST(0, member_count - ?), updated_at = now()

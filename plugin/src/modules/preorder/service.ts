@@ -11,6 +11,8 @@ import PreorderItem from "./models/preorder-item"
 import PreorderPlan from "./models/preorder-plan"
 import PreorderTally from "./models/preorder-tally"
 import { placeholders, type SqlManager } from "../../lib/sql"
+import { addWithinCap, countOf, giveBack, takeAgain } from "../../lib/capped-counter"
+import { preorderTally } from "./repositories/preorder-tally"
 import { REFUND_CLAIM_STALE_SECONDS } from "../../lib/refund-claim"
 import { allocateFirstComeFirstServed, capRefusal } from "./lib/plan-state"
 
@@ -89,20 +91,13 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
           throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Pre-orders of ${name} are limited to ${limit} per customer.`)
         }
         for (const holder of holdersOf(line)) {
-          const counted = await sql.execute(
-            `INSERT INTO preorder_tally (id, plan_id, holder, units, created_at, updated_at)
-             VALUES (?, ?, ?, ?, now(), now())
-             ON CONFLICT (plan_id, holder) WHERE deleted_at IS NULL DO UPDATE SET units = preorder_tally.units + EXCLUDED.units, updated_at = now()
-             WHERE preorder_tally.units + EXCLUDED.units <= ?
-             RETURNING units`,
-            [generateEntityId(undefined, "ptally"), line.plan_id, holder, line.quantity, limit]
-          )
-          if (!counted.length) {
-            const [tally] = await sql.execute(`SELECT units FROM preorder_tally WHERE plan_id = ? AND holder = ?`, [line.plan_id, holder])
+          const counted = await addWithinCap(sql, preorderTally, { scope: line.plan_id, holder }, line.quantity, limit)
+          if (!counted) {
+            const units = await countOf(sql, preorderTally, { scope: line.plan_id, holder })
             throw new MedusaError(
               MedusaError.Types.NOT_ALLOWED,
               `Pre-orders of ${name} are limited to ${limit} per customer; ` +
-                `you have ${tally?.units ?? 0} already and can add ${Math.max(0, limit - (tally?.units ?? 0))} more.`
+                `you have ${units} already and can add ${Math.max(0, limit - units)} more.`
             )
           }
         }
@@ -265,10 +260,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
         [row.quantity, row.benefit_units, row.plan_id]
       )
       for (const holder of holdersOf(row)) {
-        await sql.execute(
-          `UPDATE preorder_tally SET units = GREATEST(0, units - ?), updated_at = now() WHERE plan_id = ? AND holder = ?`,
-          [row.quantity, row.plan_id, holder]
-        )
+        await giveBack(sql, preorderTally, { scope: row.plan_id, holder }, row.quantity)
       }
     }
     return rows.map((row) => ({ id: row.id, plan_id: row.plan_id, quantity: row.quantity, benefit_units: row.benefit_units }))
@@ -294,7 +286,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
         [item.quantity, item.benefit_units, item.plan_id]
       )
       for (const holder of holdersOf(row)) {
-        await sql.execute(`UPDATE preorder_tally SET units = units + ? WHERE plan_id = ? AND holder = ?`, [item.quantity, item.plan_id, holder])
+        await takeAgain(sql, preorderTally, { scope: item.plan_id, holder }, item.quantity)
       }
     }
   }
