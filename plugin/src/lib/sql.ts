@@ -15,12 +15,15 @@ export const placeholders = (values: unknown[]) => values.map(() => "?").join(",
 export type Sql = { execute<Row extends object>(sql: string, params?: unknown[]): Promise<Row[]> }
 
 /**
- * The manager of a module method's context as Sql: the transaction of an
- * `@InjectTransactionManager()` method, or the plain manager of an `@InjectManager()` one.
- * The one place the MikroORM manager is seen as a plain statement runner.
+ * A module method's manager as Sql: the transaction of an `@InjectTransactionManager()`
+ * method (the default), or the `manager` of an `@InjectManager()` one. The one place
+ * the MikroORM manager is seen as a plain statement runner.
  */
-export function sqlOf(context: { transactionManager?: unknown; manager?: unknown }): Sql {
-  const manager = context.transactionManager ?? context.manager
-  if (!manager) throw new Error("sqlOf: the context carries no manager (call it from an @InjectManager / @InjectTransactionManager method)")
+export function sqlOf(
+  context: { transactionManager?: unknown; manager?: unknown },
+  use: "transactionManager" | "manager" = "transactionManager"
+): Sql {
+  const manager = context[use]
+  if (!manager) throw new Error(`sqlOf: the context has no ${use} (decorate the method with @Inject${use === "manager" ? "Manager" : "TransactionManager"}())`)
   return manager as Sql
 }
