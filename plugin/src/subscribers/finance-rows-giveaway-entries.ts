@@ -1,9 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { enabledFeatures } from "../hooks/features"
 import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../modules/giveaway/types"
 import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
 
 /** giveaway.entries_earned → the order's giveaway entries. (Voids have no event: the refresh job catches them.) */
 export default async function financeRowsGiveawayEntries({ event, container }: SubscriberArgs<{ order_id: string }>) {
+  if (!enabledFeatures(container).finance_reports) return
   await queueFinanceRowsRefresh(container, [event.data.order_id])
 }
 

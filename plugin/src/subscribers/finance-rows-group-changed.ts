@@ -1,10 +1,12 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { enabledFeatures } from "../hooks/features"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
 import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
 
 /** group_order.settled / cancelled → the group's orders get their final tier (and settlement refunds). */
 export default async function financeRowsGroupChanged({ event, container }: SubscriberArgs<{ id: string }>) {
+  if (!enabledFeatures(container).finance_reports) return
   const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
   const purchases = await groups.listGroupPurchases({ group_id: event.data.id } as any, { select: ["order_id"], take: null } as any)
   const ids = purchases.map((p: any) => p.order_id)

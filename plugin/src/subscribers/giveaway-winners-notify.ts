@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { enabledFeatures } from "../hooks/features"
 import { GIVEAWAY_DRAWN_EVENT, GIVEAWAY_WINNER_DISQUALIFIED_EVENT } from "../modules/giveaway/types"
 import { notifyGiveawayWinnersWorkflow } from "../workflows/giveaway/notify-giveaway-winners"
 
@@ -7,6 +8,7 @@ export default async function giveawayWinnersNotify({
   event,
   container,
 }: SubscriberArgs<{ id?: string; giveaway_id?: string }>) {
+  if (!enabledFeatures(container).giveaways) return
   const giveawayId = event.data.giveaway_id ?? event.data.id
   if (!giveawayId) return
   await notifyGiveawayWinnersWorkflow(container).run({ input: { giveaway_id: giveawayId } })
