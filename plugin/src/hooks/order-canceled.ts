@@ -11,7 +11,7 @@ import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
-import { appChannels } from "../workflows/app-channel/app-context"
+import { appChannels } from "../queries/app-channel"
 
 /** The `cancelOrderWorkflow.orderCanceled` handler. Every feature gives back, whether or not it is enabled now. */
 export async function releaseCancelledOrder({ order }: { order: { id: string } }, { container }: { container: MedusaContainer }) {

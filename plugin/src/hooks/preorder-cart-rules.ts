@@ -10,7 +10,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../modules/preorder"
 import { checkCartQuantity } from "../modules/preorder/lib/plan-state"
 import type PreorderModuleService from "../modules/preorder/service"
-import { activePlansByVariant, variantLabels } from "../workflows/preorder/plans-for-cart"
+import { activePlansByVariant, variantLabels } from "../checkout/preorder/cart-plans"
 import { enabledFeatures } from "./features"
 
 type Wanted = { variant_id: string; quantity: number }

@@ -13,8 +13,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { tierFor } from "../modules/group-order/lib/tiers"
-import { appChannels } from "../workflows/app-channel/app-context"
-import { CART_GROUP_KEY, eligibleUnits, findGroupByCode, joinProblem, tierRuleValue } from "../workflows/group-order/group-context"
+import { appChannels } from "../queries/app-channel"
+import { CART_GROUP_KEY, eligibleUnits, findGroupByCode, joinProblem, tierRuleValue } from "../queries/group-order"
 import { enabledFeatures } from "./features"
 
 /** The `updateCartPromotionsWorkflow.setPromotionContext` handler. */

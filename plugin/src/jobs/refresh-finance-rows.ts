@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { enabledFeatures } from "../hooks/features"
-import { backfillFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { backfillFinanceRows } from "../lib/finance-report/sync-finance-rows"
 import { jobSchedule } from "../lib/job-schedule"
 
 /**

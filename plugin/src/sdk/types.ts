@@ -45,7 +45,7 @@ import type { adminCampaign, adminGroup, groupProgress } from "../api/admin/grou
 import type { adminGiveaway, entryRow, storeGiveaway } from "../api/admin/giveaways/serialize"
 import type { customerPreorder } from "../api/store/customers/me/preorders/route"
 import type { storePreorderLine } from "../api/utils/store-preorder-fields"
-import type { adminOrderExport } from "../workflows/finance-report/order-exports"
+import type { adminOrderExport } from "../lib/finance-report/order-exports"
 
 type Page = { count: number; limit: number; offset: number }
 /** What travels as JSON: dates may be sent as ISO strings (the schemas coerce them). */

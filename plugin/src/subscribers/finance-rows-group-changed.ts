@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { enabledFeatures } from "../hooks/features"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
-import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../lib/finance-report/sync-finance-rows"
 
 /** group_order.settled / cancelled → the group's orders get their final tier (and settlement refunds). */
 export default async function financeRowsGroupChanged({ event, container }: SubscriberArgs<{ id: string }>) {

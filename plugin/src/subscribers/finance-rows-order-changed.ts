@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { enabledFeatures } from "../hooks/features"
-import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../lib/finance-report/sync-finance-rows"
 
 /**
  * Order events → the order's finance report row is recomputed. order.placed

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { enabledFeatures } from "../hooks/features"
-import { orderOfPayment } from "../workflows/giveaway/order-context"
-import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
+import { orderOfPayment } from "../queries/giveaway-order"
+import { queueFinanceRowsRefresh } from "../lib/finance-report/sync-finance-rows"
 
 /** payment.captured / payment.refunded → the paid, refunded and payment status of the payment's order. */
 export default async function financeRowsPaymentChanged({ event, container }: SubscriberArgs<{ id: string }>) {

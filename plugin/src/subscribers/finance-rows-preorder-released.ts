@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { enabledFeatures } from "../hooks/features"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
-import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../lib/finance-report/sync-finance-rows"
 
 /** preorder.released → the released lines' status (and so the pre-order liability) of their orders. */
 export default async function financeRowsPreorderReleased({ event, container }: SubscriberArgs<{ plan_id: string; item_ids: string[] }>) {

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { enabledFeatures } from "../hooks/features"
-import { orderOfPayment } from "../workflows/giveaway/order-context"
+import { orderOfPayment } from "../queries/giveaway-order"
 import { voidGiveawayEntriesWorkflow } from "../workflows/giveaway/void-giveaway-entries"
 
 /**

@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse, WorkflowResponse, createStep, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { APP_CHANNEL_MODULE } from "../../modules/app-channel"
 import type AppChannelModuleService from "../../modules/app-channel/service"
-import { APP_SESSION_RULE_ATTRIBUTE } from "./app-context"
+import { APP_SESSION_RULE_ATTRIBUTE } from "../../queries/app-channel"
 
 export type MarkAppExclusiveInput = {
   promotion_id: string

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { appChannelOf, appChannels } from "../../../workflows/app-channel/app-context"
+import { appChannelOf, appChannels } from "../../../queries/app-channel"
 import type { StoreOpenAppSessionType } from "../../admin/app-channels/validators"
 
 /** The app channel behind the request's publishable key, or a 400 saying this is not the app. */

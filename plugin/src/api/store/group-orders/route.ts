@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { startGroupOrderWorkflow } from "../../../workflows/group-order/start-group-order"
-import { findGroup } from "../../../workflows/group-order/group-context"
+import { findGroup } from "../../../queries/group-order"
 import { groupProgress } from "../../admin/group-campaigns/serialize"
 import type { StoreStartGroupOrderType } from "../../admin/group-campaigns/validators"
 

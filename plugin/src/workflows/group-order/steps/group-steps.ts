@@ -3,7 +3,7 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
 import { newGroupCode, tierPromotionCode } from "../../../modules/group-order/lib/code"
 import type GroupOrderModuleService from "../../../modules/group-order/service"
-import { TIER_RULE_ATTRIBUTE, tierRuleValue } from "../group-context"
+import { TIER_RULE_ATTRIBUTE, tierRuleValue } from "../../../queries/group-order"
 
 /**
  * Checks the campaign is open for new groups. A customer leads at most one

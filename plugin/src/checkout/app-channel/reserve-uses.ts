@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { appChannels, appPromotionsOfCart, loadAppCart } from "./app-context"
+import { appChannels, appPromotionsOfCart, loadAppCart } from "../../queries/app-channel"
 
 /**
  * At cart completion: each app-exclusive promotion on the cart takes one use

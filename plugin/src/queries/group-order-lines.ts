@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { discountBase, type PaidLine } from "../../modules/group-order/lib/settlement"
-import { CampaignScope, isEligible } from "./group-context"
+import { discountBase, type PaidLine } from "../modules/group-order/lib/settlement"
+import { CampaignScope, isEligible } from "./group-order"
 
 export type GroupOrderFacts = {
   order_id: string

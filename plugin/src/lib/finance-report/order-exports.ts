@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { EXPORT_ORDER_REPORT_WORKFLOW, type ExportOrderReportInput } from "./export-order-report"
+import { EXPORT_ORDER_REPORT_WORKFLOW, type ExportOrderReportInput } from "../../workflows/finance-report/export-order-report"
 import { readExportProgress } from "./export-progress"
-import type { OrderExportFile } from "./steps/write-order-export-file"
+import type { OrderExportFile } from "../../workflows/finance-report/steps/write-order-export-file"
 
 export type OrderExportStatus = "running" | "completed" | "failed"
 

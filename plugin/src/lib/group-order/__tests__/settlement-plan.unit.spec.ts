@@ -1,5 +1,5 @@
 import { refundPlan } from "../settlement-plan"
-import type { GroupOrderFacts } from "../order-group-lines"
+import type { GroupOrderFacts } from "../../../queries/group-order-lines"
 
 const facts = (payments: { id: string; captured: string; refunded: string }[], discountPaid = "6.2475"): GroupOrderFacts => ({
   order_id: "order_1",

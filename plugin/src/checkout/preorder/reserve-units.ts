@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../../modules/preorder"
 import { capRefusal, planState } from "../../modules/preorder/lib/plan-state"
 import type PreorderModuleService from "../../modules/preorder/service"
-import { type CartForPreorder, lineLabel, loadCart } from "./plans-for-cart"
+import { type CartForPreorder, lineLabel, loadCart } from "./cart-plans"
 
 /**
  * At cart completion, before any order or payment: the cart's pre-order lines

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import type { OrderForEntries } from "../../modules/giveaway/service"
+import type { OrderForEntries } from "../modules/giveaway/service"
 
 export type OrderForGiveaways = Omit<OrderForEntries, "customer_id" | "email"> & {
   customer_id: string | null

@@ -1,6 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { priceProtectionRefund } from "../../modules/group-order/lib/settlement"
-import type { GroupOrderFacts } from "./order-group-lines"
+import type { GroupOrderFacts } from "../../queries/group-order-lines"
 
 export type RefundPlan = {
   /** The discount the final tier gives on the purchase's eligible lines. */

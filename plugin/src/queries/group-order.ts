@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { GROUP_ORDER_MODULE } from "../../modules/group-order"
-import { normalizeCode } from "../../modules/group-order/lib/code"
-import type { Tier } from "../../modules/group-order/lib/tiers"
-import type GroupOrderModuleService from "../../modules/group-order/service"
+import { GROUP_ORDER_MODULE } from "../modules/group-order"
+import { normalizeCode } from "../modules/group-order/lib/code"
+import type { Tier } from "../modules/group-order/lib/tiers"
+import type GroupOrderModuleService from "../modules/group-order/service"
 
 /** The promotion-rule attribute our setPromotionContext hook fills: `<group id>:T<tier>`. */
 export const TIER_RULE_ATTRIBUTE = "group_order.tier"

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { appChannels } from "./app-context"
+import { appChannels } from "../../queries/app-channel"
 
 /**
  * order.placed: the cart's reserved app redemptions become placed with the

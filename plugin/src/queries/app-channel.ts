@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { APP_CHANNEL_MODULE } from "../../modules/app-channel"
-import type AppChannelModuleService from "../../modules/app-channel/service"
+import { APP_CHANNEL_MODULE } from "../modules/app-channel"
+import type AppChannelModuleService from "../modules/app-channel/service"
 
 /** The header an app sends its session token in. */
 export const APP_SESSION_HEADER = "x-app-session"

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Writable } from "node:stream"
-import { csvRow } from "../../lib/finance-report/csv"
-import type { Granularity, Row } from "../../lib/finance-report/report-rows"
-import { ReportTotals, columnsFor, zonedRows } from "../../lib/finance-report/report-rows"
+import { csvRow } from "./csv"
+import type { Granularity, Row } from "./report-rows"
+import { ReportTotals, columnsFor, zonedRows } from "./report-rows"
 import type { ReportQuery } from "./order-report-source"
 import { readReadModel } from "./read-model-source"
 

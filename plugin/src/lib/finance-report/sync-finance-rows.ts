@@ -5,8 +5,8 @@ import type FinanceReportModuleService from "../../modules/finance-report/servic
 import { GROUP_ORDER_MODULE } from "../../modules/group-order"
 import { PREORDER_MODULE } from "../../modules/preorder"
 import { GIVEAWAY_MODULE_KEY } from "./order-report-source"
-import { refreshFinanceRowsWorkflow } from "./refresh-finance-rows"
-import { envMilliseconds } from "../../lib/env-ms"
+import { refreshFinanceRowsWorkflow } from "../../workflows/finance-report/refresh-finance-rows"
+import { envMilliseconds } from "../env-ms"
 
 /** Orders per refresh-finance-rows run when backfilling, and runs in flight at once. */
 export const backfillBatchSize = () => Number(process.env.FINANCE_BACKFILL_BATCH) || 250

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { ReportOrder } from "../../lib/finance-report/report-rows"
+import type { ReportOrder } from "./report-rows"
 import { FINANCE_REPORT_MODULE } from "../../modules/finance-report"
 import type FinanceReportModuleService from "../../modules/finance-report/service"
 import type { FinanceRowFilter, FinanceRowPart } from "../../modules/finance-report/service"

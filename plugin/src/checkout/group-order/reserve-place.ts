@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { GROUP_ORDER_MODULE } from "../../modules/group-order"
 import { tierFor } from "../../modules/group-order/lib/tiers"
 import type GroupOrderModuleService from "../../modules/group-order/service"
-import { CART_GROUP_KEY, appliedTier, eligibleUnits, findGroupByCode, joinProblem, loadGroupCart } from "./group-context"
+import { CART_GROUP_KEY, appliedTier, eligibleUnits, findGroupByCode, joinProblem, loadGroupCart } from "../../queries/group-order"
 
 /**
  * At cart completion, before any order or payment: a cart that joined a group
