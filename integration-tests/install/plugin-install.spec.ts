@@ -97,6 +97,8 @@ describe("installing the packed plugin into a separate Medusa store", () => {
    * sources (admin off). Resolves with an API client once /health answers, or with the exit code if it stops.
    */
   async function start(from: "build" | "sources"): Promise<{ api: AxiosInstance } | { exitCode: number; output: string }> {
+    // A test that failed half-way left its server running: one store server at a time.
+    await stop()
     const port = await freePort()
     output = ""
     const cwd = from === "build" ? path.join(store, ".medusa/server") : store
@@ -119,8 +121,12 @@ describe("installing the packed plugin into a separate Medusa store", () => {
     const child = server
     server = null
     if (!child || child.exitCode !== null) return
+    const exited = new Promise((r) => child.once("exit", r))
     child.kill("SIGTERM")
-    await new Promise((r) => child.once("exit", r))
+    // A server whose graceful shutdown hangs (its database already dropped, say) must not outlive the test.
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000)
+    await exited
+    clearTimeout(timer)
   }
 
   /** What the store logged, as a person reads it: production logs are JSON lines, one message each. */
