@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { storePlan } from "../admin/preorder-plans/serialize"
+import { storePlan } from "../serializers/preorder"
 
 /** What a fan sees of a pre-order line of their order (never another fan's data: it is their own order). */
 export function storePreorderLine(item: any) {

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { appChannels } from "../../../workflows/app-channel/app-context"
-import type { AdminConfigureAppChannelType } from "./validators"
+import type { AdminConfigureAppChannelType } from "../../schemas/app-channel"
 
 /** GET /admin/app-channels: app channels (with their sales channel's name) and the attestation providers' status. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { appChannels } from "../../../workflows/app-channel/app-context"
-import type { AdminListAppPromotionsType } from "../app-channels/validators"
+import type { AdminListAppPromotionsType } from "../../schemas/app-channel"
 
 /** GET /admin/app-promotions: app-exclusive promotions with their limits and uses (placed orders), paged and filtered in the database. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -3,10 +3,9 @@ import { GIVEAWAY_MODULE } from "../../../modules/giveaway"
 import type GiveawayModuleService from "../../../modules/giveaway/service"
 import { createGiveawayWorkflow } from "../../../workflows/giveaway/manage-giveaways"
 import { asArray } from "../../utils/validate"
-import { adminGiveaway } from "./serialize"
-import type { AdminCreateGiveawayType, AdminListGiveawaysType } from "./validators"
-
-export const staff = (req: AuthenticatedMedusaRequest) => ({ type: "user" as const, id: req.auth_context?.actor_id ?? null })
+import { adminGiveaway } from "../../serializers/giveaway"
+import { staff } from "../../utils/giveaways"
+import type { AdminCreateGiveawayType, AdminListGiveawaysType } from "../../schemas/giveaway"
 
 /** GET /admin/giveaways: filter by status, search the title; paginated, with entry totals. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -3,9 +3,9 @@ import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
 import type GroupOrderModuleService from "../../../modules/group-order/service"
 import { createGroupCampaignWorkflow } from "../../../workflows/group-order/manage-group-campaigns"
 import { asArray } from "../../utils/validate"
-import { adminCampaign } from "./serialize"
-import { campaignStats } from "./stats"
-import type { AdminCreateGroupCampaignType, AdminListGroupCampaignsType } from "./validators"
+import { adminCampaign } from "../../serializers/group-order"
+import { campaignStats } from "../../utils/campaign-stats"
+import type { AdminCreateGroupCampaignType, AdminListGroupCampaignsType } from "../../schemas/group-order"
 
 /** GET /admin/group-campaigns: filter by status or title; paginated, with each campaign's group counts. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

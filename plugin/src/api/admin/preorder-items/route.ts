@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { PREORDER_MODULE } from "../../../modules/preorder"
 import { planState } from "../../../modules/preorder/lib/plan-state"
 import type PreorderModuleService from "../../../modules/preorder/service"
-import type { AdminListOrderPreorderItemsType } from "../drops/validators"
+import type { AdminListOrderPreorderItemsType } from "../../schemas/drops"
 
 /**
  * GET /admin/preorder-items?order_id=: an order's pre-ordered lines with their

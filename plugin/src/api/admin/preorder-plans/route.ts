@@ -3,8 +3,8 @@ import { PREORDER_MODULE } from "../../../modules/preorder"
 import type PreorderModuleService from "../../../modules/preorder/service"
 import { createPreorderPlanWorkflow } from "../../../workflows/preorder/manage-preorder-plans"
 import { asArray } from "../../utils/validate"
-import { adminPlan } from "./serialize"
-import type { AdminCreatePreorderPlanType, AdminListPreorderPlansType } from "./validators"
+import { adminPlan } from "../../serializers/preorder"
+import type { AdminCreatePreorderPlanType, AdminListPreorderPlansType } from "../../schemas/preorder"
 
 /** GET /admin/preorder-plans: filter by status, product, variant, release range; paginated, with unit counts. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

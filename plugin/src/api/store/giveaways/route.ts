@@ -1,12 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { GIVEAWAY_MODULE } from "../../../modules/giveaway"
 import type GiveawayModuleService from "../../../modules/giveaway/service"
-import { storeGiveaway } from "../../admin/giveaways/serialize"
+import { storeGiveaway } from "../../serializers/giveaway"
 import { asArray } from "../../utils/validate"
-import type { StoreListGiveawaysType } from "../../admin/giveaways/validators"
+import type { StoreListGiveawaysType } from "../../schemas/giveaway"
 
 /** Drawn giveaways stay listed this long after their draw. */
-export const RECENT_DRAW_MS = 30 * 86_400_000
+const RECENT_DRAW_MS = 30 * 86_400_000
 
 /**
  * GET /store/giveaways?product_id=…: live giveaways and those drawn or closed

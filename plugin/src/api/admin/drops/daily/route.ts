@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PREORDER_MODULE } from "../../../../modules/preorder"
 import type PreorderModuleService from "../../../../modules/preorder/service"
-import type { AdminDropDailyType } from "../validators"
+import type { AdminDropDailyType } from "../../../schemas/drops"
 
 /**
  * GET /admin/drops/daily?product_id=&tz=: pre-ordered units and orders per day

@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PREORDER_MODULE } from "../../../../modules/preorder"
 import type PreorderModuleService from "../../../../modules/preorder/service"
-import { adminPlan } from "../../preorder-plans/serialize"
-import type { AdminDropLiveType } from "../validators"
+import { adminPlan } from "../../../serializers/preorder"
+import type { AdminDropLiveType } from "../../../schemas/drops"
 
 /**
  * GET /admin/drops/live?product_id=&minutes=60: orders and units per minute over

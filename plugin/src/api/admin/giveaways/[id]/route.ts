@@ -1,17 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { GIVEAWAY_MODULE } from "../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../modules/giveaway/service"
 import { updateGiveawayWorkflow } from "../../../../workflows/giveaway/manage-giveaways"
-import { staff } from "../route"
-import { adminGiveaway } from "../serialize"
-import type { AdminUpdateGiveawayType } from "../validators"
-
-export async function loadGiveaway(giveaways: GiveawayModuleService, id: string) {
-  const [giveaway] = await giveaways.listGiveaways({ id })
-  if (!giveaway) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${id} was not found`)
-  return giveaway
-}
+import { loadGiveaway, staff } from "../../../utils/giveaways"
+import { adminGiveaway } from "../../../serializers/giveaway"
+import type { AdminUpdateGiveawayType } from "../../../schemas/giveaway"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)

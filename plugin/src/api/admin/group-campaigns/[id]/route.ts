@@ -2,9 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { GROUP_ORDER_MODULE } from "../../../../modules/group-order"
 import type GroupOrderModuleService from "../../../../modules/group-order/service"
 import { updateGroupCampaignWorkflow } from "../../../../workflows/group-order/manage-group-campaigns"
-import { adminCampaign } from "../serialize"
-import { campaignStats } from "../stats"
-import type { AdminUpdateGroupCampaignType } from "../validators"
+import { adminCampaign } from "../../../serializers/group-order"
+import { campaignStats } from "../../../utils/campaign-stats"
+import type { AdminUpdateGroupCampaignType } from "../../../schemas/group-order"
 
 /** GET /admin/group-campaigns/:id, with its group counts. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -4,8 +4,8 @@ import { PREORDER_MODULE } from "../../../../modules/preorder"
 import type PreorderModuleService from "../../../../modules/preorder/service"
 import { deletePreorderPlanWorkflow } from "../../../../workflows/preorder/delete-preorder-plan"
 import { updatePreorderPlanWorkflow } from "../../../../workflows/preorder/manage-preorder-plans"
-import { adminPlan } from "../serialize"
-import type { AdminUpdatePreorderPlanType } from "../validators"
+import { adminPlan } from "../../../serializers/preorder"
+import type { AdminUpdatePreorderPlanType } from "../../../schemas/preorder"
 
 async function load(preorders: PreorderModuleService, id: string) {
   const [plan] = await preorders.listPreorderPlans({ id })

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { Modules, generateEntityId } from "@medusajs/framework/utils"
 import { exportOrderReportWorkflow } from "../../../../workflows/finance-report/export-order-report"
 import { adminOrderExport, findOrderExport, listOrderExports } from "../../../../workflows/finance-report/order-exports"
-import type { AdminCreateOrderExportType, AdminListOrderExportsType } from "../validators"
+import type { AdminCreateOrderExportType, AdminListOrderExportsType } from "../../../schemas/finance-report"
 
 /**
  * POST /admin/reports/order-exports: starts a background export of the order

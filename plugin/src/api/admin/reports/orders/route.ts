@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { contentTypeOf, streamSink, writeOrderReport } from "../../../../workflows/finance-report/write-order-report"
-import type { AdminOrderReportType } from "../validators"
+import type { AdminOrderReportType } from "../../../schemas/finance-report"
 
 /**
  * GET /admin/reports/orders: the order report, streamed page by page (memory

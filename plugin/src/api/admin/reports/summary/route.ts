@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ReportSummary } from "../../../../lib/finance-report/summary"
 import { readReportRows } from "../../../../workflows/finance-report/read-model-source"
-import type { AdminReportSummaryType } from "../validators"
+import type { AdminReportSummaryType } from "../../../schemas/finance-report"
 
 /**
  * GET /admin/reports/summary: per local day and sales channel, orders, gross,

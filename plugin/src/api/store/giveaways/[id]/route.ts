@@ -1,21 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { GIVEAWAY_MODULE } from "../../../../modules/giveaway"
 import { freeEntryAllowed } from "../../../../modules/giveaway/lib/entries"
 import type GiveawayModuleService from "../../../../modules/giveaway/service"
-import { publicHistory, publicWinner, storeGiveaway } from "../../../admin/giveaways/serialize"
-
-/**
- * A giveaway fans may see: every giveaway that ever went live, including one
- * closed without a draw (so it cannot vanish); drafts are not public.
- */
-export async function loadPublicGiveaway(giveaways: GiveawayModuleService, id: string) {
-  const [giveaway] = await giveaways.listGiveaways({ id })
-  if (!giveaway || !giveaway.went_live_at) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${id} was not found`)
-  }
-  return giveaway
-}
+import { publicHistory, publicWinner, storeGiveaway } from "../../../serializers/giveaway"
+import { loadPublicGiveaway } from "../../../utils/giveaways"
 
 /**
  * GET /store/giveaways/:id: the rules and commitment; with a customer's token,

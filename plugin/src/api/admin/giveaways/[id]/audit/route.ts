@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { asArray } from "../../../../utils/validate"
-import type { AdminListGiveawayAuditType } from "../../validators"
-import { loadGiveaway } from "../route"
+import type { AdminListGiveawayAuditType } from "../../../../schemas/giveaway"
+import { loadGiveaway } from "../../../../utils/giveaways"
 
 /** GET /admin/giveaways/:id/audit: who did what when, newest first. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -3,9 +3,9 @@ import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import { toCsv } from "../../../../../modules/giveaway/lib/csv"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { asArray } from "../../../../utils/validate"
-import { entryRow } from "../../serialize"
-import type { AdminListGiveawayEntriesType } from "../../validators"
-import { loadGiveaway } from "../route"
+import { entryRow } from "../../../../serializers/giveaway"
+import type { AdminListGiveawayEntriesType } from "../../../../schemas/giveaway"
+import { loadGiveaway } from "../../../../utils/giveaways"
 
 const CSV_COLUMNS = [
   "id",

@@ -3,7 +3,7 @@ import { PREORDER_MODULE } from "../../../../../modules/preorder"
 import type PreorderModuleService from "../../../../../modules/preorder/service"
 import { normalizeEmail } from "../../../../../modules/preorder/service"
 import { asArray } from "../../../../utils/validate"
-import type { AdminListPreorderItemsType } from "../../validators"
+import type { AdminListPreorderItemsType } from "../../../../schemas/preorder"
 
 /** GET /admin/preorder-plans/:id/items: who pre-ordered, oldest first (the allocation order). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
-import { entryRow } from "../../../../admin/giveaways/serialize"
-import type { StoreListMyGiveawayEntriesType } from "../../../../admin/giveaways/validators"
+import { entryRow } from "../../../../serializers/giveaway"
+import type { StoreListMyGiveawayEntriesType } from "../../../../schemas/giveaway"
 
 /**
  * GET /store/customers/me/giveaway-entries: the logged-in customer's own entry

@@ -1,4 +1,4 @@
-import type GroupOrderModuleService from "../../../modules/group-order/service"
+import type GroupOrderModuleService from "../../modules/group-order/service"
 
 /** Per campaign: groups, open groups, paid units and members — what a campaign list's bars show. */
 export async function campaignStats(groups: GroupOrderModuleService, campaignIds: string[]) {
