@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../modules/giveaway/types"
+import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../modules/giveaway/events"
 import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
 
 /** giveaway.entries_earned → the order's giveaway entries. (Voids have no event: the refresh job catches them.) */

@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
 import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
+import { GROUP_ORDER_CANCELED_EVENT, GROUP_ORDER_SETTLED_EVENT } from "../modules/group-order/events"
 
 /** group_order.settled / cancelled → the group's orders get their final tier (and settlement refunds). */
 export default async function financeRowsGroupChanged({ event, container }: SubscriberArgs<{ id: string }>) {
@@ -12,6 +13,6 @@ export default async function financeRowsGroupChanged({ event, container }: Subs
 }
 
 export const config: SubscriberConfig = {
-  event: ["group_order.settled", "group_order.cancelled"],
+  event: [GROUP_ORDER_SETTLED_EVENT, GROUP_ORDER_CANCELED_EVENT],
   context: { subscriberId: "finance-rows-group-changed" },
 }

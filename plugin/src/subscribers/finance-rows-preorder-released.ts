@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
 import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
+import { PREORDER_RELEASED_EVENT } from "../modules/preorder/events"
 
 /** preorder.released → the released lines' status (and so the pre-order liability) of their orders. */
 export default async function financeRowsPreorderReleased({ event, container }: SubscriberArgs<{ plan_id: string; item_ids: string[] }>) {
@@ -11,4 +12,4 @@ export default async function financeRowsPreorderReleased({ event, container }: 
   await queueFinanceRowsRefresh(container, ids)
 }
 
-export const config: SubscriberConfig = { event: "preorder.released", context: { subscriberId: "finance-rows-preorder-released" } }
+export const config: SubscriberConfig = { event: PREORDER_RELEASED_EVENT, context: { subscriberId: "finance-rows-preorder-released" } }

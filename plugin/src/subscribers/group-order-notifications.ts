@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { notifyCustomers } from "../lib/notify"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
+import { GROUP_ORDER_SETTLED_EVENT, GROUP_ORDER_TIER_REACHED_EVENT } from "../modules/group-order/events"
 
 /**
  * group_order.tier_reached → every paying member hears the group's new tier once;
@@ -18,7 +19,7 @@ export default async function groupOrderNotifications({
   for (const p of purchases) byEmail.set(p.email, [...(byEmail.get(p.email) ?? []), p])
   const campaign = { id: group.campaign.id, title: group.campaign.title }
 
-  if (event.name === "group_order.tier_reached") {
+  if (event.name === GROUP_ORDER_TIER_REACHED_EVENT) {
     await notifyCustomers(
       container,
       "group-order-tier-reached",
@@ -48,6 +49,6 @@ export default async function groupOrderNotifications({
 }
 
 export const config: SubscriberConfig = {
-  event: ["group_order.tier_reached", "group_order.settled"],
+  event: [GROUP_ORDER_TIER_REACHED_EVENT, GROUP_ORDER_SETTLED_EVENT],
   context: { subscriberId: "comeback-group-order-notifications" },
 }

@@ -6,9 +6,6 @@ import type AppChannelModuleService from "../../modules/app-channel/service"
 /** The header an app sends its session token in. */
 export const APP_SESSION_HEADER = "x-app-session"
 
-/** The promotion-rule attribute our setPromotionContext hook fills for carts priced under a live app session. */
-export const APP_SESSION_RULE_ATTRIBUTE = "app_session.verified"
-
 export const appChannels = (container: MedusaContainer): AppChannelModuleService => container.resolve(APP_CHANNEL_MODULE)
 
 export async function appChannelOf(container: MedusaContainer, salesChannelId: string | null | undefined) {

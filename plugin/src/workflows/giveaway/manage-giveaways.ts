@@ -1,7 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { Actor } from "../../modules/giveaway/service"
-import { GIVEAWAY_LIVE_EVENT } from "../../modules/giveaway/types"
+import { GIVEAWAY_LIVE_EVENT } from "../../modules/giveaway/events"
 import { createGiveawayStep, type CreateGiveawayInput } from "./steps/create-giveaway"
 import { auditableSettings } from "./giveaway-settings"
 import { recordGiveawayAuditStep } from "./steps/record-giveaway-audit"

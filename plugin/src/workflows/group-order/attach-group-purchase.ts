@@ -6,6 +6,7 @@ import { tierFor } from "../../modules/group-order/lib/tiers"
 import type GroupOrderModuleService from "../../modules/group-order/service"
 import { findGroup } from "./group-context"
 import { loadGroupOrderFacts } from "./order-group-lines"
+import { GROUP_ORDER_TIER_REACHED_EVENT } from "../../modules/group-order/events"
 
 type Attached = { group_id: string; code: string; tier: number; percent: number; announce: boolean } | null
 
@@ -44,7 +45,7 @@ export const attachGroupPurchaseWorkflow = createWorkflow("attach-group-purchase
   const attached = attachGroupPurchaseStep(input)
   when("tier-reached", { attached }, ({ attached }) => Boolean(attached?.announce)).then(() => {
     emitEventStep({
-      eventName: "group_order.tier_reached",
+      eventName: GROUP_ORDER_TIER_REACHED_EVENT,
       data: transform({ attached }, ({ attached }) => ({ id: attached!.group_id, code: attached!.code, tier: attached!.tier, percent: attached!.percent })),
     })
   })

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PREORDER_MODULE } from "../../../../../modules/preorder"
 import type PreorderModuleService from "../../../../../modules/preorder/service"
-import { normalizeEmail } from "../../../../../modules/preorder/service"
+import { normalizeEmail } from "../../../../../lib/holders"
 import { asArray } from "../../../../utils/validate"
 import type { AdminListPreorderItemsType } from "../../../../schemas/preorder"
 
