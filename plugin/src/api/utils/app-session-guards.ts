@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import {
@@ -19,7 +19,7 @@ const tokenOf = (req: MedusaRequest) => {
 
 /** The app channel behind the request's publishable key, or a 400 saying this is not the app. */
 export async function requestAppChannel(req: MedusaRequest) {
-  const ids: string[] = (req as any).publishable_key_context?.sales_channel_ids ?? []
+  const ids: string[] = (req as AuthenticatedMedusaRequest).publishable_key_context?.sales_channel_ids ?? []
   for (const id of ids) {
     const channel = await appChannelOf(req.scope, id)
     if (channel) return channel

@@ -9,7 +9,7 @@ export async function campaignStats(groups: GroupOrderModuleService, campaignIds
     { campaign_id: campaignIds },
     { select: ["id", "campaign_id", "status", "paid_units", "member_count"] }
   )
-  for (const g of list as any[]) {
+  for (const g of list) {
     const s = stats[g.campaign_id]
     s.groups++
     if (g.status === "open") s.open_groups++

@@ -3,8 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { APP_CHANNEL_MODULE } from "../../modules/app-channel"
 import type AppChannelModuleService from "../../modules/app-channel/service"
 
-/** The header an app sends its session token in. */
-export const APP_SESSION_HEADER = "x-app-session"
+/** The header an app sends its session token in: defined once, with the storefront SDK that sends it. */
+export { APP_SESSION_HEADER } from "../../sdk/fields"
 
 export const appChannels = (container: MedusaContainer): AppChannelModuleService => container.resolve(APP_CHANNEL_MODULE)
 

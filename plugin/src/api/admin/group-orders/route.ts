@@ -8,8 +8,8 @@ import { adminGroup } from "../../serializers/group-order"
 import type { AdminListAllGroupsType } from "../../schemas/group-order"
 
 /** GET /admin/group-orders: groups of every campaign (or some), with progress and their tier promotions; filter by status or code. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListAllGroupsType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListAllGroupsType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const groups: GroupOrderModuleService = req.scope.resolve(GROUP_ORDER_MODULE)
   const filters: Record<string, unknown> = {}
   if (q.campaign_id) filters.campaign_id = asArray(q.campaign_id)

@@ -12,8 +12,8 @@ const RECENT_DRAW_MS = 30 * 86_400_000
  * GET /store/giveaways?product_id=…: live giveaways and those drawn or closed
  * in the last 30 days, with their rules and commitments (never the seed).
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as StoreListGiveawaysType
+export async function GET(req: MedusaRequest<unknown, StoreListGiveawaysType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const now = new Date()
   const visible = await giveaways.listGiveaways(

@@ -8,8 +8,8 @@ import type { AdminDropDailyType } from "../../../schemas/drops"
  * (in `tz`) for every version of an album, with the running total. Aggregated
  * in the database: the page never loads the items.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminDropDailyType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminDropDailyType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
   const plans = await preorders.listPreorderPlans({ product_id: q.product_id }, { select: ["id", "variant_id"] })
   const days = await preorders.dailyUnits(

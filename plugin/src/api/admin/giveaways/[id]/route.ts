@@ -16,7 +16,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** POST /admin/giveaways/:id: update under the lifecycle rules; status "live" commits the seed. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateGiveawayType>, res: MedusaResponse) {
   const { result } = await updateGiveawayWorkflow(req.scope).run({
-    input: { giveaway: { id: req.params.id, ...(req.validatedBody as any) }, actor: staff(req) },
+    input: { giveaway: { id: req.params.id, ...(req.validatedBody) }, actor: staff(req) },
   })
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const totals = await giveaways.entryTotals([req.params.id])

@@ -16,6 +16,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 /** POST /admin/group-campaigns/:id: update; tiers, products and currency are fixed once a group exists. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateGroupCampaignType>, res: MedusaResponse) {
-  const { result } = await updateGroupCampaignWorkflow(req.scope).run({ input: { id: req.params.id, ...(req.validatedBody as any) } })
+  const { result } = await updateGroupCampaignWorkflow(req.scope).run({ input: { id: req.params.id, ...(req.validatedBody) } })
   res.json({ group_campaign: adminCampaign(result) })
 }

@@ -9,8 +9,8 @@ import type { AdminReportSummaryType } from "../../../schemas/finance-report"
  * for pre-order lines not yet released) by release date, as of now, for the
  * orders placed in the range. Same facts and arithmetic as the order export.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminReportSummaryType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminReportSummaryType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const summary = new ReportSummary(q.tz ?? "UTC")
   for await (const orders of readReportRows(req.scope, q)) for (const order of orders) summary.add(order)
   res.json({

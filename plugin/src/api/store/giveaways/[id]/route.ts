@@ -52,5 +52,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { giveaway_id: giveaway.id, action: ["went_live", "updated", "entries_closed", "beacon_recommitted", "drawn", "closed"] },
     { order: { created_at: "ASC", id: "ASC" }, take: 200 }
   )
-  res.json({ giveaway: { ...storeGiveaway(giveaway, now), my_entries: mine, winners, history: publicHistory(audit as any) } })
+  res.json({ giveaway: { ...storeGiveaway(giveaway, now), my_entries: mine, winners, history: publicHistory(audit) } })
 }

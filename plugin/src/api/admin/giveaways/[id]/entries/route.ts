@@ -32,8 +32,8 @@ const CSV_COLUMNS = [
  * GET /admin/giveaways/:id/entries: every entry row (oldest first) with filters
  * and totals; `?format=csv` downloads all matching rows as a spreadsheet-safe CSV.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListGiveawayEntriesType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListGiveawayEntriesType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const giveaway = await loadGiveaway(giveaways, req.params.id)
   const filters: Record<string, unknown> = { giveaway_id: giveaway.id }
@@ -48,7 +48,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     const rows = (await giveaways.listGiveawayEntries(filters, { order })).map(entryRow)
     res.setHeader("Content-Type", "text/csv; charset=utf-8")
     res.setHeader("Content-Disposition", `attachment; filename="giveaway-${giveaway.id}-entries.csv"`)
-    res.send(toCsv([...CSV_COLUMNS], rows.map((row) => CSV_COLUMNS.map((column) => (row as any)[column]))))
+    res.send(toCsv([...CSV_COLUMNS], rows.map((row) => CSV_COLUMNS.map((column) => row[column]))))
     return
   }
   const [rows, count] = await giveaways.listAndCountGiveawayEntries(filters, { skip: q.offset, take: q.limit, order })

@@ -6,8 +6,8 @@ import { asArray } from "../../../../utils/validate"
 import type { AdminListPreorderItemsType } from "../../../../schemas/preorder"
 
 /** GET /admin/preorder-plans/:id/items: who pre-ordered, oldest first (the allocation order). */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListPreorderItemsType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPreorderItemsType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
   const filters: Record<string, unknown> = { plan_id: req.params.id }
   if (q.status) filters.status = asArray(q.status)

@@ -10,8 +10,8 @@ import type { StoreListMyGiveawayEntriesType } from "../../../../schemas/giveawa
  * giveaway's entries have closed, their entrant label and entries in its
  * published entry list (`entrants_by_giveaway`). Never anyone else's.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as StoreListMyGiveawayEntriesType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreListMyGiveawayEntriesType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const customerId = req.auth_context.actor_id
   const filters: Record<string, unknown> = { customer_id: customerId }
