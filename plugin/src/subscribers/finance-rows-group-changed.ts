@@ -7,7 +7,7 @@ import { GROUP_ORDER_CANCELED_EVENT, GROUP_ORDER_SETTLED_EVENT } from "../module
 /** group_order.settled / cancelled → the group's orders get their final tier (and settlement refunds). */
 export default async function financeRowsGroupChanged({ event, container }: SubscriberArgs<{ id: string }>) {
   const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
-  const purchases = await groups.listGroupPurchases({ group_id: event.data.id } as any, { select: ["order_id"], take: null } as any)
+  const purchases = await groups.listGroupPurchases({ group_id: event.data.id }, { select: ["order_id"], take: null })
   const ids = purchases.map((p: any) => p.order_id)
   await queueFinanceRowsRefresh(container, ids)
 }

@@ -7,7 +7,7 @@ import { PREORDER_RELEASED_EVENT } from "../modules/preorder/events"
 /** preorder.released → the released lines' status (and so the pre-order liability) of their orders. */
 export default async function financeRowsPreorderReleased({ event, container }: SubscriberArgs<{ plan_id: string; item_ids: string[] }>) {
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
-  const items = await preorders.listPreorderItems({ id: event.data.item_ids }, { select: ["order_id"], take: null } as any)
+  const items = await preorders.listPreorderItems({ id: event.data.item_ids }, { select: ["order_id"], take: null })
   const ids = [...new Set(items.map((i) => i.order_id))]
   await queueFinanceRowsRefresh(container, ids)
 }

@@ -36,7 +36,7 @@ export async function loadAppCart(container: MedusaContainer, cartId: string): P
     fields: ["id", "email", "customer_id", "sales_channel_id", "completed_at", "promotions.id", "promotions.code"],
     filters: { id: cartId },
   })
-  const cart = data[0] as any
+  const cart = data[0]
   if (!cart) return null
   return { ...cart, promotions: (cart.promotions ?? []).filter(Boolean) }
 }

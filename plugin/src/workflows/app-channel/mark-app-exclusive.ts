@@ -46,7 +46,7 @@ const setAppRulesStep = createStep(
     const [promotion] = await promotions.listPromotions({ id: undo.id }, { relations: ["rules"] })
     const ours = (promotion?.rules ?? []).filter((r: any) => OUR_RULES.includes(r.attribute))
     if (ours.length) await promotions.removePromotionRules(undo.id, ours.map((r: any) => r.id))
-    if (undo.previous.length) await promotions.addPromotionRules(undo.id, undo.previous as any)
+    if (undo.previous.length) await promotions.addPromotionRules(undo.id, undo.previous)
   }
 )
 
@@ -77,7 +77,7 @@ const upsertAppPromotionStep = createStep(
     if (!undo) return
     const service: AppChannelModuleService = container.resolve(APP_CHANNEL_MODULE)
     if (undo.created) await service.deleteAppPromotions([undo.created])
-    if (undo.previous) await service.updateAppPromotions(undo.previous as any)
+    if (undo.previous) await service.updateAppPromotions(undo.previous)
   }
 )
 

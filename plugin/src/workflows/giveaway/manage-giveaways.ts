@@ -23,7 +23,7 @@ export const createGiveawayWorkflow = createWorkflow(
     const giveaway = createGiveawayStep(input.giveaway)
     recordGiveawayAuditStep(
       transform({ giveaway, input }, ({ giveaway, input }) => [
-        { giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "created", details: auditableSettings(input.giveaway as any) },
+        { giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "created", details: auditableSettings(input.giveaway) },
         ...(giveaway.status === "live"
           ? [{ giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "went_live", details: goLiveDetails(giveaway) }]
           : []),
@@ -54,7 +54,7 @@ export const updateGiveawayWorkflow = createWorkflow(
             giveaway_id: id,
             actor,
             action: "updated",
-            details: { changes: auditableSettings(result.changes as any) },
+            details: { changes: auditableSettings(result.changes) },
           })
         }
         if (result.went_live) rows.push({ giveaway_id: id, actor, action: "went_live", details: goLiveDetails(result.giveaway) })

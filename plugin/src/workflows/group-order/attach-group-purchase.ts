@@ -20,7 +20,7 @@ const attachGroupPurchaseStep = createStep(
   async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "order", fields: ["id", "cart.id"], filters: { id: input.order_id } })
-    const cartId = (data[0] as any)?.cart?.id
+    const cartId = data[0]?.cart?.id
     if (!cartId) return new StepResponse(null as Attached)
     const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
     const [purchase] = await groups.listGroupPurchases({ cart_id: cartId, status: ["reserved"] })

@@ -7,7 +7,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListAppP
   const q = req.validatedQuery
   const service = appChannels(req.scope)
   const [list, count] = await service.listAndCountAppPromotions(
-    q.sales_channel_id ? { sales_channel_ids: { $contains: [q.sales_channel_id] } } as any : {},
+    q.sales_channel_id ? { sales_channel_ids: { $contains: [q.sales_channel_id] } } : {},
     { skip: q.offset, take: q.limit, order: { created_at: "ASC" } }
   )
   const uses = await service.countRedemptions(list.map((p) => p.promotion_id))

@@ -139,6 +139,6 @@ export const setGroupPromotionsStatusStep = createStep(
   },
   async (before, { container }) => {
     if (!before?.length) return
-    await container.resolve(Modules.PROMOTION).updatePromotions(before as any)
+    await container.resolve(Modules.PROMOTION).updatePromotions(before)
   }
 )
