@@ -9,6 +9,7 @@ loadEnv("test", process.cwd())
  *   smoke       integration-tests/smoke/*.spec.ts (boots the app like the README)
  *   admin       integration-tests/admin/*.spec.ts (built admin in Chromium, see utils/admin-app.ts)
  *   topology    integration-tests/topology/*.spec.ts (2 servers + 1 worker on Redis, CI size; needs Redis)
+ *   install     integration-tests/install/*.spec.ts (npm pack of the plugin into a separate minimal store)
  * `npm test` (scripts/test.mjs) prepares PostgreSQL and runs them in band.
  */
 module.exports = {
@@ -29,6 +30,7 @@ module.exports = {
     "<rootDir>/integration-tests/smoke/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/admin/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/topology/**/*.spec.[jt]s",
+    "<rootDir>/integration-tests/install/**/*.spec.[jt]s",
   ],
   // The browser tests last: their `medusa build` runs in the background meanwhile (scripts/test.mjs).
   testSequencer: "<rootDir>/integration-tests/sequencer.js",

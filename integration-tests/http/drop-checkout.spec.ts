@@ -10,7 +10,7 @@ import { adminHeaders, completeCart, readyCart, startPayment, storeHeaders } fro
 import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
 import { resetCheckoutLine } from "@comeback/medusa-plugin/internal/lib/checkout-line/index"
-import { reserveCartPreorders } from "@comeback/medusa-plugin/internal/workflows/preorder/reserve-cart-preorders"
+import { reserveCartPreorders } from "@comeback/medusa-plugin/internal/checkout/preorder/reserve-units"
 import { tidyCheckoutHolds } from "@comeback/medusa-plugin/internal/jobs/tidy-checkout-holds"
 import { pool, waitFor } from "../utils/async"
 

@@ -6,7 +6,7 @@ import { seedDemo, DemoSeedResult } from "../../src/scripts/demo/seed-demo"
 import { DEMO, HOT_SAUCE_HANDLE, RESONANCE_HANDLE, WE_YOUNG_HANDLE } from "../../src/scripts/demo/config"
 import { ORDER_EXPORT_READY_TEMPLATE } from "@comeback/medusa-plugin/internal/workflows/finance-report/steps/notify-order-export-ready"
 import { refreshFinanceRowsWorkflow } from "@comeback/medusa-plugin/internal/workflows/finance-report/refresh-finance-rows"
-import { backfillFinanceRows } from "@comeback/medusa-plugin/internal/workflows/finance-report/sync-finance-rows"
+import { backfillFinanceRows } from "@comeback/medusa-plugin/internal/lib/finance-report/sync-finance-rows"
 import { FINANCE_REPORT_MODULE } from "@comeback/medusa-plugin/internal/modules/finance-report/index"
 
 jest.setTimeout(180_000)

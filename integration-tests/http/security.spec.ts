@@ -14,7 +14,7 @@ import { runGroupSettlement } from "@comeback/medusa-plugin/internal/jobs/settle
 import { HOT_SAUCE_HANDLE, RESONANCE_HANDLE } from "../../src/scripts/demo/config"
 import { DemoSeedResult, seedDemo } from "../../src/scripts/demo/seed-demo"
 import { settlementNote } from "@comeback/medusa-plugin/internal/workflows/group-order/steps/settlement-steps"
-import { preorderRefundNote } from "@comeback/medusa-plugin/internal/workflows/preorder/refund-note"
+import { preorderRefundNote } from "@comeback/medusa-plugin/internal/modules/preorder/lib/refund-note"
 import { waitFor } from "../utils/async"
 import { freePort } from "../utils/ports"
 import { comebackIntegrationTestRunner } from "../utils/runner"

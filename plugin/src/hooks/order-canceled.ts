@@ -11,7 +11,7 @@ import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
-import { appChannels } from "../workflows/app-channel/app-context"
+import { appChannels } from "../queries/app-channel"
 
 /** The `cancelOrderWorkflow.orderCanceled` handler. Every feature gives back, whether or not it is enabled now. */
 export async function releaseCancelledOrder({ order }: { order: { id: string } }, { container }: { container: MedusaContainer }) {
@@ -24,7 +24,7 @@ export async function releaseCancelledOrder({ order }: { order: { id: string } }
 
   const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
   const purchases = await groups.listGroupPurchases({ order_id: order.id }, { relations: ["group"] })
-  const open = purchases.filter((p) => (p as any).group?.status === "open")
+  const open = purchases.filter((p) => (p as { group?: { status?: string } | null }).group?.status === "open")
   await groups.releasePurchases(open.map((p) => p.id), { fromStatuses: ["placed", "reserved"] })
 
   const redemptions = await appChannels(container).listAppRedemptions({ order_id: order.id }, { select: ["id"] })

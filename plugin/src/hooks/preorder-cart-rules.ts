@@ -10,7 +10,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../modules/preorder"
 import { checkCartQuantity } from "../modules/preorder/lib/plan-state"
 import type PreorderModuleService from "../modules/preorder/service"
-import { activePlansByVariant, variantLabels } from "../workflows/preorder/plans-for-cart"
+import { activePlansByVariant, variantLabels } from "../checkout/preorder/cart-plans"
 import { enabledFeatures } from "./features"
 
 type Wanted = { variant_id: string; quantity: number }
@@ -34,7 +34,13 @@ async function assertCartQuantities(
   }
 }
 
-const sumByVariant = (lines: { variant_id?: string | null; quantity: number | string }[]) => {
+/** What the three cart hooks hand over that these checks read (Medusa's cart and the request's input). */
+/** Quantities are Medusa's BigNumberInput: numbers in practice, read with Number(). */
+type Line = { id?: string; variant_id?: string | null; quantity: unknown }
+type HookCart = { email?: string | null; customer_id?: string | null; items?: Line[] | null }
+type CartHookInput = { input: { items?: Line[] | null; item_id?: string; update?: { quantity?: unknown } }; cart: unknown }
+
+const sumByVariant = (lines: Line[]) => {
   const totals = new Map<string, number>()
   for (const line of lines) {
     if (!line.variant_id) continue
@@ -43,36 +49,38 @@ const sumByVariant = (lines: { variant_id?: string | null; quantity: number | st
   return totals
 }
 
-type CartHookInput = { input: any; cart: any }
 type HookContext = { container: MedusaContainer }
 
 /** The `addToCartWorkflow.validate` handler. */
 export async function checkPreordersAdded({ input, cart }: CartHookInput, { container }: HookContext) {
-  const existing = sumByVariant((cart as any).items ?? [])
-  const added = sumByVariant((input.items ?? []) as any[])
+  const c = cart as HookCart
+  const existing = sumByVariant(c.items ?? [])
+  const added = sumByVariant(input.items ?? [])
   const wanted = [...added.entries()].map(([variant_id, quantity]) => ({
     variant_id,
     quantity: quantity + (existing.get(variant_id) ?? 0),
   }))
-  await assertCartQuantities(container, wanted, { email: (cart as any).email, customer_id: (cart as any).customer_id })
+  await assertCartQuantities(container, wanted, { email: c.email, customer_id: c.customer_id })
 }
 
 /** The `createCartWorkflow.validate` handler. */
 export async function checkPreordersInNewCart({ input, cart }: CartHookInput, { container }: HookContext) {
-  const wanted = [...sumByVariant(((cart as any).items ?? input.items ?? []) as any[]).entries()].map(
+  const c = cart as HookCart
+  const wanted = [...sumByVariant(c.items ?? input.items ?? []).entries()].map(
     ([variant_id, quantity]) => ({ variant_id, quantity })
   )
-  await assertCartQuantities(container, wanted, { email: (cart as any).email, customer_id: (cart as any).customer_id })
+  await assertCartQuantities(container, wanted, { email: c.email, customer_id: c.customer_id })
 }
 
 /** The `updateLineItemInCartWorkflow.validate` handler. */
 export async function checkPreorderQuantityChange({ input, cart }: CartHookInput, { container }: HookContext) {
-  const item = ((cart as any).items ?? []).find((i) => i.id === (input as any).item_id)
-  const quantity = Number((input as any).update?.quantity ?? 0)
+  const c = cart as HookCart
+  const item = (c.items ?? []).find((i) => i.id === input.item_id)
+  const quantity = Number(input.update?.quantity ?? 0)
   if (!item?.variant_id || quantity <= Number(item.quantity)) return
   await assertCartQuantities(
     container,
     [{ variant_id: item.variant_id, quantity }],
-    { email: (cart as any).email, customer_id: (cart as any).customer_id }
+    { email: c.email, customer_id: c.customer_id }
   )
 }

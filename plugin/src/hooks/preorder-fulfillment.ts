@@ -11,7 +11,8 @@ import type PreorderModuleService from "../modules/preorder/service"
 
 /** The `createOrderFulfillmentWorkflow.fulfillmentCreated` handler. */
 export async function guardPreorderFulfillment({ fulfillment }: { fulfillment: unknown }, { container }: { container: MedusaContainer }) {
-  const lineIds = ((fulfillment as any).items ?? []).map((item) => item.line_item_id).filter(Boolean)
+  const items = (fulfillment as { items?: { line_item_id?: string | null }[] | null }).items ?? []
+  const lineIds = items.map((item) => item.line_item_id).filter((id): id is string => !!id)
   if (!lineIds.length) return
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
   const waiting = await preorders.listPreorderItems({ order_line_item_id: lineIds, status: ["reserved", "pending"] })

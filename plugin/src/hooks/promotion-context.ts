@@ -13,20 +13,27 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { tierFor } from "../modules/group-order/lib/tiers"
-import { appChannels } from "../workflows/app-channel/app-context"
-import { CART_GROUP_KEY, eligibleUnits, findGroupByCode, joinProblem, tierRuleValue } from "../workflows/group-order/group-context"
+import { appChannels } from "../queries/app-channel"
+import { CART_GROUP_KEY, eligibleUnits, findGroupByCode, joinProblem, tierRuleValue } from "../queries/group-order"
 import { enabledFeatures } from "./features"
 
 /** The `updateCartPromotionsWorkflow.setPromotionContext` handler. */
 export async function dropPromotionContext({ cart }: { cart: unknown }, { container }: { container: MedusaContainer }) {
   const features = enabledFeatures(container)
   const context: Record<string, unknown> = {}
-  const c = cart as any
+  const c = cart as {
+    id?: string
+    sales_channel_id?: string | null
+    currency_code?: string | null
+    region_id?: string | null
+    metadata?: Record<string, unknown> | null
+    items?: { product_id?: string | null; product?: { id: string } | null; variant_id?: string | null; quantity: number | string }[] | null
+  }
   const code = c?.metadata?.[CART_GROUP_KEY]
   if (features.group_orders && typeof code === "string" && code) {
     const group = await findGroupByCode(container, code)
     if (group && !joinProblem(group, c)) {
-      const lines = (c.items ?? []).map((item: any) => ({
+      const lines = (c.items ?? []).map((item) => ({
         product_id: item.product_id ?? item.product?.id,
         variant_id: item.variant_id,
         quantity: item.quantity,

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { enabledFeatures } from "../hooks/features"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { GIVEAWAY_MODULE } from "../modules/giveaway"
 import type GiveawayModuleService from "../modules/giveaway/service"
@@ -15,6 +16,7 @@ import { jobSchedule } from "../lib/job-schedule"
  * each giveaway once. Then tells winners a crashed draw left untold.
  */
 export default async function drawDueGiveaways(container: MedusaContainer) {
+  if (!enabledFeatures(container).giveaways) return
   await runDueGiveawayDraws(container)
 }
 

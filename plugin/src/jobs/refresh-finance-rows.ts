@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { backfillFinanceRows } from "../workflows/finance-report/sync-finance-rows"
+import { enabledFeatures } from "../hooks/features"
+import { backfillFinanceRows } from "../lib/finance-report/sync-finance-rows"
 import { jobSchedule } from "../lib/job-schedule"
 
 /**
@@ -9,6 +10,7 @@ import { jobSchedule } from "../lib/job-schedule"
  * to the order in the last day (a giveaway void has no event). Idempotent.
  */
 export default async function refreshFinanceRowsJob(container: MedusaContainer) {
+  if (!enabledFeatures(container).finance_reports) return
   // FINANCE_REPORT_JOB=off: for a process that must not do this work (the export benchmark's server).
   if (process.env.FINANCE_REPORT_JOB === "off") return
   await backfillFinanceRows(container, { modulesChangedSince: new Date(Date.now() - 24 * 3600_000) })

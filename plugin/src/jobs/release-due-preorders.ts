@@ -1,11 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { enabledFeatures } from "../hooks/features"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PREORDER_MODULE } from "../modules/preorder"
 import type PreorderModuleService from "../modules/preorder/service"
-import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
+import { preorderUnits } from "../checkout/reservations"
 import { finishClaimedPreorderRefundWorkflow } from "../workflows/preorder/finish-claimed-refund"
 import { releasePreorderPlanWorkflow } from "../workflows/preorder/release-preorder-plan"
-import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
+import { staleBefore } from "../lib/stale-reservations"
 import { jobSchedule } from "../lib/job-schedule"
 
 /**
@@ -16,6 +17,7 @@ import { jobSchedule } from "../lib/job-schedule"
  * part is idempotent, so overlapping or repeated runs change nothing twice.
  */
 export default async function releaseDuePreorders(container: MedusaContainer) {
+  if (!enabledFeatures(container).preorders) return
   await runPreorderMaintenance(container)
 }
 
@@ -29,7 +31,7 @@ export async function runPreorderMaintenance(container: MedusaContainer, now = n
     released += result.items.length
   }
 
-  const { stale, reattached, freed } = await tidyStalePreorderReservations(container, staleBefore(now))
+  const { stale, reattached, freed } = await preorderUnits.tidy(container, staleBefore(now))
   let refundsFinished = 0
   for (const { id } of await preorders.staleRefundClaims()) {
     try {
@@ -39,46 +41,12 @@ export async function runPreorderMaintenance(container: MedusaContainer, now = n
       logger.error(`Finishing the refund of pre-order ${id} failed (retried next run): ${(error as Error).message}`)
     }
   }
-  if (due.length || stale.length || refundsFinished) {
+  if (due.length || stale || refundsFinished) {
     logger.info(
       `pre-orders: released ${due.length} plan(s) (${released} item(s)), re-attached ${reattached}, freed ${freed} stale reservation(s), finished ${refundsFinished} claimed refund(s)`
     )
   }
   return { plans_released: due.length, items_released: released, reattached, freed, refunds_finished: refundsFinished }
-}
-
-/**
- * Reservations still `reserved` that were taken before `before`: their
- * checkout is over (crashed, or its fan never came back to a busy line). Each
- * is attached to its order if the cart became one, or given back. Under the
- * cart's lock, the one Medusa's completion holds, so a completion still running
- * is left alone (the next run looks again).
- */
-export async function tidyStalePreorderReservations(container: MedusaContainer, before: Date) {
-  const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
-  const locking = container.resolve(Modules.LOCKING)
-  const stale = await preorders.listPreorderItems({ status: ["reserved"], created_at: { $lt: before } })
-  let reattached = 0
-  let freed = 0
-  for (const cartId of new Set(stale.map((i) => i.cart_id))) {
-    await locking
-      .execute(
-        cartId,
-        async () => {
-          const orderId = await orderIdOfCart(container, cartId)
-          if (orderId) {
-            const { result } = await attachPreorderItemsWorkflow(container).run({ input: { order_id: orderId } })
-            reattached += result.length
-          } else {
-            const ids = stale.filter((i) => i.cart_id === cartId).map((i) => i.id)
-            freed += (await preorders.returnUnits(ids, { fromStatuses: ["reserved"], reason: "checkout abandoned", remove: true })).length
-          }
-        },
-        { timeout: 1 }
-      )
-      .catch(() => undefined)
-  }
-  return { stale, reattached, freed }
 }
 
 export const config = {

@@ -1,9 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { enabledFeatures } from "../hooks/features"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
-import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
-import { attachGroupPurchaseWorkflow } from "../workflows/group-order/attach-group-purchase"
+import { groupPlace } from "../checkout/reservations"
+import { staleBefore } from "../lib/stale-reservations"
 import { settleGroupOrderWorkflow } from "../workflows/group-order/settle-group-order"
 import { jobSchedule } from "../lib/job-schedule"
 
@@ -15,24 +16,14 @@ import { jobSchedule } from "../lib/job-schedule"
  * idempotent, so overlapping runs refund nobody twice.
  */
 export default async function settleDueGroupOrders(container: MedusaContainer) {
+  if (!enabledFeatures(container).group_orders) return
   await runGroupSettlement(container)
 }
 
 export async function runGroupSettlement(container: MedusaContainer, now = new Date()) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
-  const stale = await groups.listGroupPurchases({ status: ["reserved"], created_at: { $lt: staleBefore(now) } })
-  let reattached = 0
-  let freed = 0
-  for (const purchase of stale) {
-    const orderId = await orderIdOfCart(container, purchase.cart_id)
-    if (orderId) {
-      await attachGroupPurchaseWorkflow(container).run({ input: { order_id: orderId } })
-      reattached++
-    } else {
-      freed += (await groups.releasePurchases([purchase.id], { fromStatuses: ["reserved"], remove: true })).length
-    }
-  }
+  const { reattached, freed } = await groupPlace.tidy(container, staleBefore(now))
 
   const due = await groups.listGroupOrders({
     $or: [{ status: "settling" }, { status: "open", campaign: { ends_at: { $lte: now } } }],

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { enabledFeatures } from "../hooks/features"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { orderIdOfCart, staleBefore } from "../lib/stale-reservations"
-import { attachAppRedemptions } from "../workflows/app-channel/attach-app-redemptions"
-import { appChannels } from "../workflows/app-channel/app-context"
+import { appOfferUses } from "../checkout/reservations"
+import { staleBefore } from "../lib/stale-reservations"
 import { jobSchedule } from "../lib/job-schedule"
 
 /**
@@ -11,25 +11,13 @@ import { jobSchedule } from "../lib/job-schedule"
  * device's limits. Idempotent.
  */
 export default async function tidyAppRedemptions(container: MedusaContainer) {
+  if (!enabledFeatures(container).app_promotions) return
   await runAppRedemptionMaintenance(container)
 }
 
 export async function runAppRedemptionMaintenance(container: MedusaContainer, now = new Date()) {
-  const service = appChannels(container)
-  const stale = await service.listAppRedemptions({ status: ["reserved"], created_at: { $lt: staleBefore(now) } })
-  let reattached = 0
-  let freed = 0
-  for (const cartId of new Set(stale.map((r) => r.cart_id))) {
-    const orderId = await orderIdOfCart(container, cartId)
-    if (orderId) {
-      await attachAppRedemptions(container, orderId)
-      reattached++
-    } else {
-      const ids = stale.filter((r) => r.cart_id === cartId).map((r) => r.id)
-      freed += (await service.releaseRedemptions(ids, { fromStatuses: ["reserved"], remove: true })).length
-    }
-  }
-  if (stale.length) container.resolve(ContainerRegistrationKeys.LOGGER).info(`app offers: re-attached ${reattached}, freed ${freed} stale use(s)`)
+  const { stale, reattached, freed } = await appOfferUses.tidy(container, staleBefore(now))
+  if (stale) container.resolve(ContainerRegistrationKeys.LOGGER).info(`app offers: re-attached ${reattached}, freed ${freed} stale use(s)`)
   return { reattached, freed }
 }
 

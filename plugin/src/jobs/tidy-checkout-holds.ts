@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { enabledFeatures } from "../hooks/features"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checkoutSettings } from "../lib/checkout-line"
-import { tidyStalePreorderReservations } from "./release-due-preorders"
+import { preorderUnits } from "../checkout/reservations"
 
 /**
  * Every minute: pre-order units admitted at checkout for a cart that never
@@ -11,13 +12,14 @@ import { tidyStalePreorderReservations } from "./release-due-preorders"
  * 30-minute horizon every checkout reservation has.)
  */
 export default async function tidyCheckoutHoldsJob(container: MedusaContainer) {
+  if (!enabledFeatures(container).preorders) return
   await tidyCheckoutHolds(container)
 }
 
 export async function tidyCheckoutHolds(container: MedusaContainer, now = new Date()) {
   const { holdMs } = checkoutSettings()
-  const { stale, reattached, freed } = await tidyStalePreorderReservations(container, new Date(now.getTime() - holdMs))
-  if (stale.length) {
+  const { stale, reattached, freed } = await preorderUnits.tidy(container, new Date(now.getTime() - holdMs))
+  if (stale) {
     container.resolve(ContainerRegistrationKeys.LOGGER).info(`checkout holds: re-attached ${reattached}, freed ${freed} expired hold(s)`)
   }
   return { reattached, freed }

@@ -105,6 +105,7 @@ export const ROUTES: Route[] = [
   { method: "post", path: "/admin/giveaways/{id}/winners/{winner_id}/disqualify", summary: "Disqualify a winner (the next alternate steps in)", auth: "admin", body: Giveaway.AdminDisqualifyGiveawayWinner, response: any },
   { method: "post", path: "/admin/giveaways/{id}/winners/{winner_id}/claim", summary: "Record a prize claim", auth: "admin", body: Giveaway.AdminClaimGiveawayPrize, response: obj({ giveaway_winner: any }) },
   { method: "get", path: "/admin/giveaways/{id}/audit", summary: "The giveaway's audit log", auth: "admin", query: Giveaway.AdminListGiveawayAudit, response: list("giveaway_audit_logs", any) },
+  { method: "get", path: "/admin/comeback/features", summary: "Which Comeback features this store turned on (plugin options)", auth: "admin", response: obj({ features: any }) },
   { method: "get", path: "/admin/comeback/status", summary: "What this process runs on: worker mode, Redis, payment providers", auth: "admin", response: obj({ status: any }) },
   // Admin: finance reports
   { method: "get", path: "/admin/reports/orders", summary: "Order report, streamed (CSV or JSON)", auth: "admin", query: Reports.AdminOrderReport },

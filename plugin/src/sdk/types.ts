@@ -44,7 +44,7 @@ import type { adminPlan, customerPreorder, storePlan } from "../api/serializers/
 import type { adminCampaign, adminGroup, groupProgress } from "../api/serializers/group-order"
 import type { adminGiveaway, entryRow, storeGiveaway } from "../api/serializers/giveaway"
 import type { storePreorderLine } from "../api/utils/store-preorder-fields"
-import type { adminOrderExport } from "../workflows/finance-report/order-exports"
+import type { adminOrderExport } from "../lib/finance-report/order-exports"
 
 type Page = { count: number; limit: number; offset: number }
 /** What travels as JSON: dates may be sent as ISO strings (the schemas coerce them). */

@@ -1,9 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../modules/giveaway/events"
-import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
+import { queueFinanceRowsRefresh } from "../lib/finance-report/sync-finance-rows"
+import { enabledFeatures } from "../hooks/features"
 
 /** giveaway.entries_earned → the order's giveaway entries. (Voids have no event: the refresh job catches them.) */
 export default async function financeRowsGiveawayEntries({ event, container }: SubscriberArgs<{ order_id: string }>) {
+  if (!enabledFeatures(container).finance_reports) return
   await queueFinanceRowsRefresh(container, [event.data.order_id])
 }
 

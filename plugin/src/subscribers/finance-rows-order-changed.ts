@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-finance-rows"
+import { enabledFeatures } from "../hooks/features"
+import { queueFinanceRowsRefresh } from "../lib/finance-report/sync-finance-rows"
 
 /**
  * Order events → the order's finance report row is recomputed. order.placed
@@ -8,6 +9,7 @@ import { queueFinanceRowsRefresh } from "../workflows/finance-report/sync-financ
  * (finance-rows-payment-changed) or with their own events.
  */
 export default async function financeRowsOrderChanged({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
+  if (!enabledFeatures(container).finance_reports) return
   await queueFinanceRowsRefresh(container, [event.data.order_id ?? event.data.id])
 }
 

@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { orderOfPayment } from "../workflows/giveaway/order-context"
+import { enabledFeatures } from "../hooks/features"
+import { orderOfPayment } from "../queries/giveaway-order"
 import { voidGiveawayEntriesWorkflow } from "../workflows/giveaway/void-giveaway-entries"
 
 /**
@@ -7,6 +8,7 @@ import { voidGiveawayEntriesWorkflow } from "../workflows/giveaway/void-giveaway
  * all, a refunded pre-order cancellation voids that line's (see order-context).
  */
 export default async function giveawayPaymentRefunded({ event, container }: SubscriberArgs<{ id: string }>) {
+  if (!enabledFeatures(container).giveaways) return
   const orderId = await orderOfPayment(container, event.data.id)
   if (!orderId) return
   await voidGiveawayEntriesWorkflow(container).run({ input: { order_id: orderId, reason: "refunded" } })

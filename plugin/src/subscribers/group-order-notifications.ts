@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { enabledFeatures } from "../hooks/features"
 import { notifyCustomers } from "../lib/notify"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
@@ -12,6 +13,7 @@ export default async function groupOrderNotifications({
   event,
   container,
 }: SubscriberArgs<{ id: string; code?: string; tier?: number; percent?: number }>) {
+  if (!enabledFeatures(container).group_orders) return
   const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
   const group = await groups.retrieveGroupOrder(event.data.id, { relations: ["campaign"] })
   const purchases = await groups.listGroupPurchases({ group_id: group.id, status: ["placed"] })

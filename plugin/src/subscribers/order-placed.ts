@@ -1,12 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { CHECKOUT_RESERVATIONS } from "../checkout/reservations"
 import { afterResponse } from "../lib/after-response"
-import { attachPreorderItemsWorkflow } from "../workflows/preorder/attach-preorder-items"
-import { attachGroupPurchaseWorkflow } from "../workflows/group-order/attach-group-purchase"
 import { captureOnPlacement } from "../lib/capture-on-placement"
-import { attachAppRedemptions } from "../workflows/app-channel/attach-app-redemptions"
 
 /**
- * order.placed, in this order: the order's pre-order items become pending and
+ * order.placed, in this order (src/checkout/reservations.ts attach): the order's pre-order items become pending and
  * stamp their lines; its group purchase is placed (the group's paid units and
  * tier grow); its app-offer uses are placed and the order records its app
  * promotions; then the payment is captured (see capture-on-placement).
@@ -14,9 +12,8 @@ import { attachAppRedemptions } from "../workflows/app-channel/attach-app-redemp
  */
 export default async function orderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
   await afterResponse()
-  await attachPreorderItemsWorkflow(container).run({ input: { order_id: event.data.id } })
-  await attachGroupPurchaseWorkflow(container).run({ input: { order_id: event.data.id } })
-  await attachAppRedemptions(container, event.data.id)
+  // Every feature attaches, enabled or not: what a cart reserved before a feature was turned off still becomes the order's.
+  for (const reservation of CHECKOUT_RESERVATIONS) await reservation.attach(container, event.data.id)
   await captureOnPlacement(container, event.data.id)
 }
 

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { enabledFeatures } from "../hooks/features"
 import { PREORDER_MODULE } from "../modules/preorder"
 import { notifyCustomers } from "../lib/notify"
 import { loadOrderLines, stampPreorderLines } from "../modules/preorder/lib/order-lines"
@@ -13,6 +14,7 @@ type Changed = { plan_id: string; old_release_date: string; new_release_date: st
  * refund), and each order line's metadata shows the new date.
  */
 export default async function preorderReleaseDateChanged({ event, container }: SubscriberArgs<Changed>) {
+  if (!enabledFeatures(container).preorders) return
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
   const items = await preorders.listPreorderItems({ plan_id: event.data.plan_id, status: ["pending"] })
   await stampPreorderLines(

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { enabledFeatures } from "../hooks/features"
 import { PREORDER_MODULE } from "../modules/preorder"
 import { notifyCustomers } from "../lib/notify"
 import type PreorderModuleService from "../modules/preorder/service"
@@ -6,6 +7,7 @@ import { PREORDER_RELEASED_EVENT } from "../modules/preorder/events"
 
 /** preorder.released → each customer whose items became ready to ship hears about it once. */
 export default async function preorderReleased({ event, container }: SubscriberArgs<{ plan_id: string; item_ids: string[] }>) {
+  if (!enabledFeatures(container).preorders) return
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
   const items = await preorders.listPreorderItems({ id: event.data.item_ids }, { relations: ["plan"] })
   const byEmail = new Map<string, typeof items>()

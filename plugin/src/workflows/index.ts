@@ -4,4 +4,4 @@ export { createGroupCampaignWorkflow, updateGroupCampaignWorkflow, closeGroupCam
 export { startGroupOrderWorkflow } from "./group-order/start-group-order"
 export { markAppExclusiveWorkflow, unmarkAppExclusiveWorkflow } from "./app-channel/mark-app-exclusive"
 export { createGiveawayWorkflow, updateGiveawayWorkflow } from "./giveaway/manage-giveaways"
-export { backfillFinanceRows } from "./finance-report/sync-finance-rows"
+export { backfillFinanceRows } from "../lib/finance-report/sync-finance-rows"

@@ -7,6 +7,7 @@ import { Section } from "../components/section"
 import { StateBadge } from "../components/status-badge"
 import { ITEM_COLORS, STATE_COLORS, type Item, type PlanState } from "../components/preorders/api"
 import { adminGet } from "../lib/sdk"
+import { withFeature } from "../lib/features"
 
 type OrderItem = Item & {
   order_line_item_id: string | null
@@ -75,4 +76,4 @@ const OrderPreordersWidget = ({ data: order }: DetailWidgetProps<HttpTypes.Admin
 
 export const config = defineWidgetConfig({ zone: "order.details" })
 
-export default OrderPreordersWidget
+export default withFeature("preorders", OrderPreordersWidget, "widget")

@@ -3,6 +3,7 @@ import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { useQuery } from "@tanstack/react-query"
 import { PlansSection } from "../components/preorders/plans-section"
 import { sdk } from "../lib/sdk"
+import { withFeature } from "../lib/features"
 
 /** Product page: the pre-order plan of each album version. */
 const PreorderProductWidget = ({ data }: DetailWidgetProps<HttpTypes.AdminProduct>) => {
@@ -17,4 +18,4 @@ const PreorderProductWidget = ({ data }: DetailWidgetProps<HttpTypes.AdminProduc
 
 export const config = defineWidgetConfig({ zone: "product.details" })
 
-export default PreorderProductWidget
+export default withFeature("preorders", PreorderProductWidget, "widget")

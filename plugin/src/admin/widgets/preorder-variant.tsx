@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { PlansSection } from "../components/preorders/plans-section"
+import { withFeature } from "../lib/features"
 
 /** Variant page: this album version's pre-order plan. */
 const PreorderVariantWidget = ({ data }: DetailWidgetProps<HttpTypes.AdminProductVariant>) => (
@@ -13,4 +14,4 @@ const PreorderVariantWidget = ({ data }: DetailWidgetProps<HttpTypes.AdminProduc
 
 export const config = defineWidgetConfig({ zone: "product_variant.details" })
 
-export default PreorderVariantWidget
+export default withFeature("preorders", PreorderVariantWidget, "widget")

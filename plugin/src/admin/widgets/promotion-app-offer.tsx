@@ -16,6 +16,7 @@ import {
   useUnmarkAppExclusive,
 } from "../components/group-orders/api"
 import { errorMessage, serverErrors } from "../lib/errors"
+import { withFeature } from "../lib/features"
 
 const FIELDS = ["sales_channel_ids", "per_customer_limit", "per_device_limit", "title", "description", "public_code"]
 const optionalInt = (value: string) => (value.trim() === "" ? null : Number(value))
@@ -242,4 +243,4 @@ function AppOfferDrawer({
 
 export const config = defineWidgetConfig({ zone: "promotion.details" })
 
-export default PromotionAppOfferWidget
+export default withFeature("app_promotions", PromotionAppOfferWidget, "widget")

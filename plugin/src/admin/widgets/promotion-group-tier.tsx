@@ -6,6 +6,7 @@ import { Link } from "react-router-dom"
 import { StateBadge } from "../components/status-badge"
 import { usePromotionGroup } from "../components/group-orders/api"
 import { GROUP_COLORS, TierProgress } from "../components/group-orders/format"
+import { withFeature } from "../lib/features"
 
 /**
  * On a group tier promotion (`<CODE>-T<n>`): whose it is and where to run it.
@@ -46,4 +47,4 @@ const PromotionGroupTierWidget = ({ data }: DetailWidgetProps<HttpTypes.AdminPro
 
 export const config = defineWidgetConfig({ zone: "promotion.details.side" })
 
-export default PromotionGroupTierWidget
+export default withFeature("group_orders", PromotionGroupTierWidget, "widget")

@@ -7,6 +7,7 @@ import { StateBadge } from "../components/status-badge"
 import { type Group, useCampaignGroups } from "../components/group-orders/api"
 import { GROUP_COLORS } from "../components/group-orders/format"
 import { useServerTable } from "../components/group-orders/table-state"
+import { withFeature } from "../lib/features"
 
 const column = createDataTableColumnHelper<Group>()
 
@@ -98,4 +99,4 @@ const PromotionListGroupsWidget = () => {
 
 export const config = defineWidgetConfig({ zone: "promotion.list" })
 
-export default PromotionListGroupsWidget
+export default withFeature("group_orders", PromotionListGroupsWidget, "widget")

@@ -9,7 +9,7 @@ import {
   appPromotionsOfCart,
   loadAppCart,
   onlyInApp,
-} from "../../workflows/app-channel/app-context"
+} from "../../queries/app-channel"
 
 const cartIdOf = (req: MedusaRequest) => req.path.match(/^\/store\/carts\/([^/]+)/)?.[1] ?? req.params?.id
 const tokenOf = (req: MedusaRequest) => {

@@ -4,8 +4,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { admitting, checkoutLine, type Admission } from "../../lib/checkout-line"
 import { PREORDER_MODULE } from "../../modules/preorder"
 import type PreorderModuleService from "../../modules/preorder/service"
-import { type CartForPreorder, loadCart } from "../../workflows/preorder/plans-for-cart"
-import { releaseCartPreorders, reserveCartPreorders } from "../../workflows/preorder/reserve-cart-preorders"
+import { type CartForPreorder, loadCart } from "../../checkout/preorder/cart-plans"
+import { releaseCartPreorders, reserveCartPreorders } from "../../checkout/preorder/reserve-units"
 
 /**
  * Drop-day admission on Medusa's POST /store/carts/:id/complete, before the

@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { normalizeCode } from "../../modules/group-order/lib/code"
-import { CART_GROUP_KEY, GroupWithCampaign, findGroupByCode } from "../../workflows/group-order/group-context"
+import { CART_GROUP_KEY, GroupWithCampaign, findGroupByCode } from "../../queries/group-order"
 import { joinGroup, leaveGroup } from "../../workflows/group-order/join-group"
 import { assertAppCodesAllowed } from "./app-session-guards"
 

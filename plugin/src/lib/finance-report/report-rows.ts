@@ -6,7 +6,7 @@ import { localDay, localIso, utcIso } from "./time"
 
 /**
  * The facts the report needs about one order, already read from Medusa and our
- * modules (see workflows/finance-report/order-report-source.ts). Amounts are
+ * modules (see lib/finance-report/order-report-source.ts). Amounts are
  * Medusa's own, as exact decimal strings.
  */
 export type ReportAdjustment = { amount: Money; kind: DiscountKind; code: string | null }

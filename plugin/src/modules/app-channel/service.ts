@@ -5,7 +5,6 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
-  generateEntityId,
 } from "@medusajs/framework/utils"
 import { createHash, randomBytes } from "node:crypto"
 import path from "node:path"
@@ -16,7 +15,10 @@ import { AppRedemption, AppRedemptionTally } from "./models/app-redemption"
 import AppSession from "./models/app-session"
 import SignedTokenAttestationProvider from "./providers/signed-token"
 import type { AttestationProvider } from "./providers/types"
-import { placeholders, type SqlManager } from "../../lib/sql"
+import { sqlOf } from "../../lib/sql"
+import { redemptionHolders } from "./lib/redemption"
+import { bindCartToSession } from "./repositories/app-cart"
+import { countByPromotionAndStatus, countUse, takeRedemptionsOut, type LimitedPromotion, type RedemptionStatus } from "./repositories/app-redemption"
 
 
 export type ProviderConfig = { id: string; resolve?: string; options?: Record<string, unknown> }
@@ -25,13 +27,7 @@ export type AppChannelModuleOptions = { providers?: ProviderConfig[]; app_promot
 
 export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("hex")
 
-/** Holders a redemption counts against for each limit. */
-export function redemptionHolders(input: { email?: string | null; customer_id?: string | null; device_id: string }) {
-  const customer = [input.email ? `email:${input.email.trim().toLowerCase()}` : null, input.customer_id ? `customer:${input.customer_id}` : null].filter(
-    Boolean
-  ) as string[]
-  return { customer, device: [`device:${input.device_id}`] }
-}
+export { redemptionHolders }
 
 /** Says at boot which app-backend keys can open app sessions, loudly when one is the public demo key. */
 function logTrustedKeys(container: Record<string, unknown>, provider: SignedTokenAttestationProvider) {
@@ -133,12 +129,7 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
   /** Binds a cart to the session presented with it (the latest one wins). */
   @InjectTransactionManager()
   async bindCart(cartId: string, sessionId: string, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    await sql.execute(
-      `INSERT INTO app_cart (id, cart_id, session_id, created_at, updated_at) VALUES (?, ?, ?, now(), now())
-       ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET session_id = EXCLUDED.session_id, updated_at = now()`,
-      [generateEntityId(undefined, "appcart"), cartId, sessionId]
-    )
+    await bindCartToSession(sqlOf(sharedContext), cartId, sessionId)
   }
 
   /**
@@ -150,7 +141,7 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
   @InjectTransactionManager()
   async reserveRedemptions(
     input: {
-      promotions: { promotion_id: string; code: string; per_customer_limit: number | null; per_device_limit: number | null }[]
+      promotions: LimitedPromotion[]
       cart_id: string
       session: { id: string; sales_channel_id: string; device_id: string; platform: string }
       email: string
@@ -158,34 +149,10 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
     },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const holders = redemptionHolders({ email: input.email, customer_id: input.customer_id, device_id: input.session.device_id })
+    const sql = sqlOf(sharedContext)
     const ids: string[] = []
     for (const promotion of input.promotions) {
-      const limits: [string[], number | null, string][] = [
-        [holders.customer, promotion.per_customer_limit, "customer"],
-        [holders.device, promotion.per_device_limit, "device"],
-      ]
-      for (const [keys, limit, kind] of limits) {
-        if (limit === null) continue
-        for (const holder of keys) {
-          const counted = await sql.execute(
-            `INSERT INTO app_redemption_tally (id, promotion_id, holder, uses, created_at, updated_at) VALUES (?, ?, ?, 1, now(), now())
-             ON CONFLICT (promotion_id, holder) WHERE deleted_at IS NULL DO UPDATE SET uses = app_redemption_tally.uses + 1, updated_at = now()
-             WHERE app_redemption_tally.uses + 1 <= ?
-             RETURNING uses`,
-            [generateEntityId(undefined, "apptal"), promotion.promotion_id, holder, limit]
-          )
-          if (!counted.length) {
-            throw new MedusaError(
-              MedusaError.Types.NOT_ALLOWED,
-              kind === "customer"
-                ? `${promotion.code} can be used ${limit} time${limit === 1 ? "" : "s"} per customer, and you have used it already.`
-                : `${promotion.code} can be used ${limit} time${limit === 1 ? "" : "s"} per device, and this device has used it already.`
-            )
-          }
-        }
-      }
+      await countUse(sql, promotion, { email: input.email, customer_id: input.customer_id, device_id: input.session.device_id })
       const [created] = await this.createAppRedemptions(
         [
           {
@@ -213,14 +180,9 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
   async countRedemptions(promotionIds: string[], @MedusaContext() sharedContext: Context = {}) {
     const counts: Record<string, { placed: number; reserved: number; cancelled: number }> = {}
     if (!promotionIds.length) return counts
-    const sql = sharedContext.manager as unknown as SqlManager
-    const rows = await sql.execute(
-      `SELECT promotion_id, status, count(*)::int AS n FROM app_redemption
-       WHERE promotion_id IN (${placeholders(promotionIds)}) AND deleted_at IS NULL GROUP BY promotion_id, status`,
-      promotionIds
-    )
+    const rows = await countByPromotionAndStatus(sqlOf(sharedContext, "manager"), promotionIds)
     for (const id of promotionIds) counts[id] = { placed: 0, reserved: 0, cancelled: 0 }
-    for (const row of rows) counts[row.promotion_id][row.status as "placed"] = Number(row.n)
+    for (const row of rows) counts[row.promotion_id][row.status] = Number(row.n)
     return counts
   }
 
@@ -228,33 +190,11 @@ class AppChannelModuleService extends MedusaService({ AppChannel, AppPromotion, 
   @InjectTransactionManager()
   async releaseRedemptions(
     ids: string[],
-    options: { fromStatuses: ("reserved" | "placed")[]; remove?: boolean },
+    options: { fromStatuses: Exclude<RedemptionStatus, "cancelled">[]; remove?: boolean },
     @MedusaContext() sharedContext: Context = {}
   ) {
     if (!ids.length) return []
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const rows = options.remove
-      ? await sql.execute(
-          `DELETE FROM app_redemption WHERE id IN (${placeholders(ids)}) AND status IN (${placeholders(options.fromStatuses)})
-           RETURNING id, promotion_id, email, customer_id, device_id`,
-          [...ids, ...options.fromStatuses]
-        )
-      : await sql.execute(
-          `UPDATE app_redemption SET status = 'cancelled', updated_at = now()
-           WHERE id IN (${placeholders(ids)}) AND status IN (${placeholders(options.fromStatuses)}) AND deleted_at IS NULL
-           RETURNING id, promotion_id, email, customer_id, device_id`,
-          [...ids, ...options.fromStatuses]
-        )
-    for (const row of rows) {
-      const holders = redemptionHolders(row)
-      for (const holder of [...holders.customer, ...holders.device]) {
-        await sql.execute(
-          `UPDATE app_redemption_tally SET uses = GREATEST(0, uses - 1), updated_at = now() WHERE promotion_id = ? AND holder = ?`,
-          [row.promotion_id, holder]
-        )
-      }
-    }
-    return rows as { id: string }[]
+    return takeRedemptionsOut(sqlOf(sharedContext), ids, options.fromStatuses, options.remove)
   }
 }
 

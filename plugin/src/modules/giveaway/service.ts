@@ -5,7 +5,6 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
-  generateEntityId,
 } from "@medusajs/framework/utils"
 import { anonymiseEntrants, entriesEarned, entriesToVoid, freeEntryAllowed } from "./lib/entries"
 import { entriesHash, publishedDraw, type DrawEntry, type PublishedDraw } from "./lib/draw"
@@ -19,11 +18,19 @@ import GiveawayEntrant from "./models/giveaway-entrant"
 import GiveawayEntry from "./models/giveaway-entry"
 import GiveawayTally from "./models/giveaway-tally"
 import GiveawayWinner from "./models/giveaway-winner"
-import { placeholders, type SqlManager } from "../../lib/sql"
+import { sqlOf, type Sql } from "../../lib/sql"
+import { giveBack, lockCount, shiftWithinCap } from "../../lib/capped-counter"
+import * as gwAudit from "./repositories/giveaway-audit-log"
+import * as gwEntries from "./repositories/giveaway-entry"
+import * as gws from "./repositories/giveaway"
+import { entrantCounts, giveawayTally } from "./repositories/giveaway-tally"
+import * as entrantsRepo from "./repositories/giveaway-entrant"
+import * as winners from "./repositories/giveaway-winner"
 import path from "node:path"
 
 
-export type Actor = { type: "user" | "system" | "customer"; id: string | null }
+export type { Actor } from "./repositories/giveaway-audit-log"
+type Actor = gwAudit.Actor
 
 export type OrderForEntries = {
   order_id: string
@@ -69,18 +76,8 @@ export type FreeEntryRefusal = {
   retry_at: Date | null
 }
 
-export type WinnerSnapshot = {
-  id: string
-  kind: string
-  status: string
-  disqualified_at: Date | null
-  disqualify_reason: string | null
-  promoted_at: Date | null
-  replaces_winner_id: string | null
-  claimed_at: Date | null
-  notified_at: Date | null
-  claim_deadline: Date | null
-}
+export type { WinnerSnapshot } from "./repositories/giveaway-winner"
+type WinnerSnapshot = winners.WinnerSnapshot
 const DAY_MS = 86_400_000
 
 export type GiveawayModuleOptions = {
@@ -163,49 +160,21 @@ class GiveawayModuleService extends MedusaService({
    * a customer's entries takes this lock first, so the cap check and the
    * write are one step for PostgreSQL, across any number of processes.
    */
-  private async lockTally(sql: SqlManager, giveawayId: string, customerId: string): Promise<number> {
-    const [row] = await sql.execute(
-      `INSERT INTO giveaway_tally (id, giveaway_id, customer_id, entries, created_at, updated_at)
-       VALUES (?, ?, ?, 0, now(), now())
-       ON CONFLICT (giveaway_id, customer_id) WHERE deleted_at IS NULL DO UPDATE SET updated_at = now()
-       RETURNING entries`,
-      [generateEntityId(undefined, "gwtly"), giveawayId, customerId]
-    )
-    return Number(row.entries)
+  private async lockTally(sql: Sql, giveawayId: string, customerId: string): Promise<number> {
+    return lockCount(sql, giveawayTally, { scope: giveawayId, holder: customerId })
   }
 
-  private async addToTally(sql: SqlManager, giveawayId: string, customerId: string, delta: number, cap: number | null) {
+  private async addToTally(sql: Sql, giveawayId: string, customerId: string, delta: number, cap: number | null) {
     if (delta === 0) return
-    const updated = await sql.execute(
-      `UPDATE giveaway_tally SET entries = GREATEST(0, entries + ?), updated_at = now()
-       WHERE giveaway_id = ? AND customer_id = ? AND deleted_at IS NULL
-         AND (?::int IS NULL OR entries + ? <= ?::int OR ? < 0)
-       RETURNING entries`,
-      [delta, giveawayId, customerId, cap, delta, cap, delta]
-    )
     // Unreachable while callers hold the tally lock; refuse rather than exceed the cap.
-    if (!updated.length) throw new MedusaError(MedusaError.Types.CONFLICT, `Entry cap of giveaway ${giveawayId} would be exceeded`)
+    if (!(await shiftWithinCap(sql, giveawayTally, { scope: giveawayId, holder: customerId }, delta, cap))) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, `Entry cap of giveaway ${giveawayId} would be exceeded`)
+    }
   }
 
-  private async insertEntry(sql: SqlManager, row: Record<string, unknown>) {
-    const id = generateEntityId(undefined, "gwent")
-    const columns = ["id", ...Object.keys(row)]
-    await sql.execute(
-      `INSERT INTO giveaway_entry (${columns.join(", ")}, updated_at) VALUES (${placeholders(columns)}, now())`,
-      [id, ...Object.values(row)]
-    )
-    return id
-  }
-
-  /** clock_timestamp(), not now(): rows written in one transaction keep their order. */
-  private async audit(sql: SqlManager, giveawayId: string, actor: Actor, action: string, details: Record<string, unknown>) {
-    const id = generateEntityId(undefined, "gwlog")
-    await sql.execute(
-      `INSERT INTO giveaway_audit_log (id, giveaway_id, actor_type, actor_id, action, details, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?::jsonb, clock_timestamp(), clock_timestamp())`,
-      [id, giveawayId, actor.type, actor.id, action, JSON.stringify(details)]
-    )
-    return id
+  /** Appends an audit row (repositories/giveaway-audit-log.ts); returns its id. */
+  private async audit(sql: Sql, giveawayId: string, actor: Actor, action: string, details: Record<string, unknown>) {
+    return gwAudit.appendAudit(sql, giveawayId, actor, action, details)
   }
 
   /**
@@ -218,14 +187,8 @@ class GiveawayModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async earnEntries(order: OrderForEntries, @MedusaContext() sharedContext: Context = {}): Promise<EarnedEntry[]> {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const giveaways = await sql.execute(
-      `SELECT id, product_ids, variant_ids, eligible_countries, entries_per_unit, max_entries_per_customer, starts_at, ends_at
-       FROM giveaway WHERE status = 'live' AND deleted_at IS NULL AND starts_at <= ? AND ends_at > ?
-         AND entries_closed_at IS NULL
-       ORDER BY id FOR SHARE`,
-      [order.placed_at, order.placed_at]
-    )
+    const sql = sqlOf(sharedContext)
+    const giveaways = await gws.liveGiveawaysAt(sql, order.placed_at)
     const earned: EarnedEntry[] = []
     for (const g of giveaways) {
       if (!countryEligible(g, order.country_code)) continue
@@ -234,11 +197,7 @@ class GiveawayModuleService extends MedusaService({
       let held = await this.lockTally(sql, g.id, order.customer_id)
       let granted = 0
       for (const line of lines) {
-        const [existing] = await sql.execute(
-          `SELECT id FROM giveaway_entry WHERE giveaway_id = ? AND order_line_item_id = ? AND deleted_at IS NULL`,
-          [g.id, line.id]
-        )
-        if (existing) continue
+        if (await gwEntries.lineHasEntry(sql, g.id, line.id)) continue
         const requested = entriesEarned({ units: line.quantity, entriesPerUnit: g.entries_per_unit, alreadyHeld: 0, maxPerCustomer: null })
         const entries = entriesEarned({
           units: line.quantity,
@@ -246,7 +205,7 @@ class GiveawayModuleService extends MedusaService({
           alreadyHeld: held,
           maxPerCustomer: g.max_entries_per_customer,
         })
-        const id = await this.insertEntry(sql, {
+        const id = await gwEntries.insertEntry(sql, {
           giveaway_id: g.id,
           customer_id: order.customer_id,
           email: order.email,
@@ -285,27 +244,16 @@ class GiveawayModuleService extends MedusaService({
    * order.placed was handled after the list was committed) earns nothing: the
    * committed list is final. Staff see it in the audit log, once per order.
    */
-  private async recordEntriesAfterClose(sql: SqlManager, order: OrderForEntries) {
-    const closed = await sql.execute(
-      `SELECT id, product_ids, variant_ids, eligible_countries FROM giveaway
-       WHERE status IN ('live', 'drawn') AND deleted_at IS NULL AND starts_at <= ? AND ends_at > ? AND entries_closed_at IS NOT NULL`,
-      [order.placed_at, order.placed_at]
-    )
+  private async recordEntriesAfterClose(sql: Sql, order: OrderForEntries) {
+    const closed = await gws.closedGiveawaysAt(sql, order.placed_at)
     for (const g of closed) {
       if (!countryEligible(g, order.country_code)) continue
       const lines = order.lines.filter((line) => line.quantity > 0 && lineEligible(g, line))
       if (!lines.length) continue
-      const existing = await sql.execute(
-        `SELECT order_line_item_id FROM giveaway_entry WHERE giveaway_id = ? AND order_id = ? AND deleted_at IS NULL`,
-        [g.id, order.order_id]
-      )
-      const missing = lines.filter((line) => !existing.some((row) => row.order_line_item_id === line.id))
+      const entered = await gwEntries.enteredLinesOfOrder(sql, g.id, order.order_id)
+      const missing = lines.filter((line) => !entered.includes(line.id))
       if (!missing.length) continue
-      const [seen] = await sql.execute(
-        `SELECT id FROM giveaway_audit_log WHERE giveaway_id = ? AND action = 'entries_not_earned_after_close' AND details->>'order_id' = ?`,
-        [g.id, order.order_id]
-      )
-      if (seen) continue
+      if (await gwAudit.auditedForOrder(sql, g.id, "entries_not_earned_after_close", order.order_id)) continue
       await this.audit(sql, g.id, { type: "system", id: null }, "entries_not_earned_after_close", {
         order_id: order.order_id,
         customer_id: order.customer_id,
@@ -319,16 +267,9 @@ class GiveawayModuleService extends MedusaService({
   @InjectTransactionManager()
   async removeEarnedEntries(entryIds: string[], @MedusaContext() sharedContext: Context = {}) {
     if (!entryIds.length) return
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const rows = await sql.execute(
-      `DELETE FROM giveaway_entry WHERE id IN (${placeholders(entryIds)}) RETURNING giveaway_id, customer_id, entries - voided_entries AS active`,
-      entryIds
-    )
-    for (const row of rows) {
-      await sql.execute(
-        `UPDATE giveaway_tally SET entries = GREATEST(0, entries - ?), updated_at = now() WHERE giveaway_id = ? AND customer_id = ?`,
-        [row.active, row.giveaway_id, row.customer_id]
-      )
+    const sql = sqlOf(sharedContext)
+    for (const row of await gwEntries.deleteEntries(sql, entryIds)) {
+      await giveBack(sql, giveawayTally, { scope: row.giveaway_id, holder: row.customer_id }, row.active)
     }
   }
 
@@ -346,24 +287,11 @@ class GiveawayModuleService extends MedusaService({
     reason: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ voided: VoidChange[]; frozen: { id: string; giveaway_id: string }[] }> {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const ids = (await sql.execute(
-      `SELECT DISTINCT giveaway_id FROM giveaway_entry WHERE order_id = ? AND source = 'purchase' AND deleted_at IS NULL`,
-      [orderId]
-    )).map((r) => r.giveaway_id as string)
+    const sql = sqlOf(sharedContext)
+    const ids = await gwEntries.giveawaysOfOrder(sql, orderId)
     if (!ids.length) return { voided: [], frozen: [] }
-    const statuses = await sql.execute(
-      `SELECT id, status, entries_closed_at FROM giveaway WHERE id IN (${placeholders(ids)}) ORDER BY id FOR SHARE`,
-      ids
-    )
-    // Entries are frozen from the moment their list is committed, not only from the draw.
-    const statusOf = Object.fromEntries(statuses.map((g) => [g.id, g.entries_closed_at ? "closed" : g.status]))
-    const rows = await sql.execute(
-      `SELECT id, giveaway_id, customer_id, order_line_item_id, units, returned_units, entries
-       FROM giveaway_entry WHERE order_id = ? AND source = 'purchase' AND deleted_at IS NULL
-       ORDER BY giveaway_id, id FOR UPDATE`,
-      [orderId]
-    )
+    const statusOf = await gws.entryStatesOf(sql, ids)
+    const rows = await gwEntries.lockPurchaseEntriesOfOrder(sql, orderId)
     const voided: VoidChange[] = []
     const frozen: { id: string; giveaway_id: string }[] = []
     for (const row of rows) {
@@ -379,11 +307,7 @@ class GiveawayModuleService extends MedusaService({
         returnedUnits: target - row.returned_units,
         previouslyReturnedUnits: row.returned_units,
       })
-      await sql.execute(
-        `UPDATE giveaway_entry SET returned_units = ?, voided_entries = voided_entries + ?, void_reason = ?, voided_at = now(), updated_at = now()
-         WHERE id = ?`,
-        [target, count, reason, row.id]
-      )
+      await gwEntries.voidEntries(sql, row.id, { returnedUnits: target, count, reason })
       await this.addToTally(sql, row.giveaway_id, row.customer_id, -count, null)
       voided.push({
         id: row.id,
@@ -407,14 +331,9 @@ class GiveawayModuleService extends MedusaService({
   /** Undoes voidOrderEntries (a compensation). */
   @InjectTransactionManager()
   async restoreVoidedEntries(changes: VoidChange[], @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const sql = sqlOf(sharedContext)
     for (const change of changes) {
-      const restored = await sql.execute(
-        `UPDATE giveaway_entry SET returned_units = ?, voided_entries = GREATEST(0, voided_entries - ?), updated_at = now()
-         WHERE id = ? AND returned_units = ? RETURNING id`,
-        [change.returned_units_before, change.voided, change.id, change.returned_units]
-      )
-      if (restored.length) await this.addToTally(sql, change.giveaway_id, change.customer_id, change.voided, null)
+      if (await gwEntries.unvoidEntries(sql, change)) await this.addToTally(sql, change.giveaway_id, change.customer_id, change.voided, null)
     }
   }
 
@@ -429,9 +348,9 @@ class GiveawayModuleService extends MedusaService({
     input: FreeEntryInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entry_id: string; refused?: undefined } | { entry_id?: undefined; refused: FreeEntryRefusal }> {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const sql = sqlOf(sharedContext)
     const now = input.now ?? new Date()
-    const [g] = await sql.execute(`SELECT * FROM giveaway WHERE id = ? AND deleted_at IS NULL FOR SHARE`, [input.giveaway_id])
+    const g = await gws.freeEntryRulesOf(sql, input.giveaway_id)
     if (!g) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${input.giveaway_id} was not found`)
     const refuse = (reason: FreeEntryRefusal["reason"], message: string, retry_at: Date | null = null) => ({
       refused: { reason, message, retry_at },
@@ -442,12 +361,8 @@ class GiveawayModuleService extends MedusaService({
       return refuse("not_eligible", `This giveaway is open to residents of ${(g.eligible_countries ?? []).join(", ").toUpperCase()} only.`)
     }
     const held = await this.lockTally(sql, g.id, input.customer_id)
-    const earlier = await sql.execute(
-      `SELECT created_at FROM giveaway_entry WHERE giveaway_id = ? AND customer_id = ? AND source = 'free' AND deleted_at IS NULL`,
-      [g.id, input.customer_id]
-    )
     const check = freeEntryAllowed({
-      lastEntries: earlier.map((r) => new Date(r.created_at)),
+      lastEntries: await gwEntries.freeEntryTimes(sql, g.id, input.customer_id),
       now,
       perDay: g.free_entries_per_day,
       held,
@@ -463,7 +378,7 @@ class GiveawayModuleService extends MedusaService({
             check.retry_at
           )
     }
-    const entry_id = await this.insertEntry(sql, {
+    const entry_id = await gwEntries.insertEntry(sql, {
       giveaway_id: g.id,
       customer_id: input.customer_id,
       email: input.email,
@@ -490,9 +405,9 @@ class GiveawayModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async closeEntries(giveawayId: string, options: { actor: Actor; now?: Date }, @MedusaContext() sharedContext: Context = {}): Promise<ClosedEntries> {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const sql = sqlOf(sharedContext)
     const now = options.now ?? new Date()
-    const [g] = await sql.execute(`SELECT * FROM giveaway WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [giveawayId])
+    const g = await gws.lockGiveaway(sql, giveawayId)
     if (!g) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${giveawayId} was not found`)
     const result = (closed_now: boolean, round = g.beacon_round, at = g.beacon_round_at): ClosedEntries => ({
       giveaway_id: g.id,
@@ -509,19 +424,9 @@ class GiveawayModuleService extends MedusaService({
         `ends_at: entries are open until ${new Date(g.ends_at).toISOString()}; draw after the entry window closes`
       )
     }
-    const rows = await sql.execute(
-      `SELECT customer_id, entries - voided_entries AS active, created_at
-       FROM giveaway_entry WHERE giveaway_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
-      [g.id]
-    )
-    const { entries, customers } = anonymiseEntrants(
-      rows.map((r) => ({ customer_id: r.customer_id, entries: Number(r.active), entered_at: r.created_at }))
-    )
+    const { entries, customers } = anonymiseEntrants(await entrantsRepo.activeEntryRows(sql, g.id))
     for (const { entrant, entries: n } of entries) {
-      await sql.execute(
-        `INSERT INTO giveaway_entrant (id, giveaway_id, entrant, customer_id, entries, created_at, updated_at) VALUES (?, ?, ?, ?, ?, now(), now())`,
-        [generateEntityId(undefined, "gwetr"), g.id, entrant, customers[entrant], n]
-      )
+      await entrantsRepo.insertEntrant(sql, g.id, { entrant, customer_id: customers[entrant], entries: n })
     }
     const hash = entriesHash(entries)
     let round = g.beacon_round === null ? null : Number(g.beacon_round)
@@ -539,15 +444,9 @@ class GiveawayModuleService extends MedusaService({
       })
       round = next.beacon_round
       roundAt = next.beacon_round_at
-      await sql.execute(
-        `UPDATE giveaway SET beacon_provider = ?, beacon_chain = ?, beacon_round = ?, beacon_round_at = ? WHERE id = ?`,
-        [next.beacon_provider, next.beacon_chain, round, roundAt, g.id]
-      )
+      await gws.recommitBeacon(sql, g.id, next)
     }
-    await sql.execute(
-      `UPDATE giveaway SET entries_closed_at = ?, entries_hash = ?, entry_list = ?::jsonb, updated_at = now() WHERE id = ?`,
-      [now, hash, JSON.stringify(entries), g.id]
-    )
+    await gws.closeEntryList(sql, g.id, now, hash, entries)
     await this.audit(sql, g.id, options.actor, "entries_closed", {
       entries_hash: hash,
       entrants: entries.length,
@@ -571,9 +470,9 @@ class GiveawayModuleService extends MedusaService({
     options: { beacon: BeaconRound; actor: Actor; now?: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ giveaway_id: string; first_draw: boolean; audit_id: string | null }> {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const sql = sqlOf(sharedContext)
     const now = options.now ?? new Date()
-    const [g] = await sql.execute(`SELECT * FROM giveaway WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [giveawayId])
+    const g = await gws.lockGiveaway(sql, giveawayId)
     if (!g) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${giveawayId} was not found`)
     if (g.drawn_at) return { giveaway_id: g.id, first_draw: false, audit_id: null }
     if (g.status !== "live") {
@@ -588,13 +487,10 @@ class GiveawayModuleService extends MedusaService({
         `public_value: the draw uses only the randomness of committed beacon round ${round}: ${problem ?? "the beacon chain changed"}`
       )
     }
-    const entrants = await sql.execute(
-      `SELECT entrant, customer_id, entries FROM giveaway_entrant WHERE giveaway_id = ? AND deleted_at IS NULL ORDER BY entrant`,
-      [g.id]
-    )
-    const entries: DrawEntry[] = g.entry_list
+    const entrants = await entrantsRepo.entrantsOfGiveaway(sql, g.id)
+    const entries: DrawEntry[] = g.entry_list ?? []
     // The private rows and the published list were written together; refuse to draw if they ever differ.
-    if (entriesHash(entrants.map((e) => ({ entrant: e.entrant, entries: Number(e.entries) }))) !== g.entries_hash || entriesHash(entries) !== g.entries_hash) {
+    if (entriesHash(entrants.map((e) => ({ entrant: e.entrant, entries: e.entries }))) !== g.entries_hash || entriesHash(entries) !== g.entries_hash) {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `entries: the frozen entry list of ${g.id} does not match its published hash`)
     }
     const customers: Record<string, string> = Object.fromEntries(entrants.map((e) => [e.entrant, e.customer_id]))
@@ -604,7 +500,8 @@ class GiveawayModuleService extends MedusaService({
       {
         giveaway_id: g.id,
         beacon: {
-          provider: g.beacon_provider,
+          // Committed together with beacon_chain, checked above.
+          provider: g.beacon_provider!,
           chain_hash: this.beacon_.chain.chain_hash,
           genesis_time: this.beacon_.chain.genesis_time,
           period: this.beacon_.chain.period,
@@ -618,38 +515,23 @@ class GiveawayModuleService extends MedusaService({
         entries_closed_at: new Date(g.entries_closed_at).toISOString(),
       }
     )
-    const drawn = await sql.execute(
-      `UPDATE giveaway SET status = 'drawn', drawn_at = ?, public_value = ?, algorithm = ?, published_draw = ?::jsonb, updated_at = now()
-       WHERE id = ? AND status = 'live' AND drawn_at IS NULL RETURNING id`,
-      [now, publicValue, draw.algorithm, JSON.stringify(draw), g.id]
-    )
-    if (!drawn.length) return { giveaway_id: g.id, first_draw: false, audit_id: null }
+    if (!(await gws.markDrawn(sql, g.id, now, publicValue, draw))) return { giveaway_id: g.id, first_draw: false, audit_id: null }
 
-    const rows = await sql.execute(
-      `SELECT customer_id, email, region FROM giveaway_entry WHERE giveaway_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
-      [g.id]
-    )
-    const latest = new Map<string, { email: string; region: string | null }>()
-    for (const r of rows) latest.set(r.customer_id, { email: r.email, region: r.region ?? latest.get(r.customer_id)?.region ?? null })
+    const latest = await entrantsRepo.contactsOfEntrants(sql, g.id)
     const entriesOf = Object.fromEntries(entries.map((e) => [e.entrant, e.entries]))
-    const picks = [...draw.winners.map((e) => ["winner", e]), ...draw.alternates.map((e) => ["alternate", e])]
+    const picks: (readonly [winners.WinnerKind, string])[] = [...draw.winners.map((e) => ["winner", e] as const), ...draw.alternates.map((e) => ["alternate", e] as const)]
     for (const [index, [kind, entrant]] of picks.entries()) {
       const customerId = customers[entrant]
-      await sql.execute(
-        `INSERT INTO giveaway_winner (id, giveaway_id, customer_id, email, entrant, entries, rank, kind, status, public_region, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, now(), now())`,
-        [
-          generateEntityId(undefined, "gwwin"),
-          g.id,
-          customerId,
-          latest.get(customerId)!.email,
-          entrant,
-          entriesOf[entrant],
-          index + 1,
-          kind,
-          latest.get(customerId)!.region,
-        ]
-      )
+      await winners.insertWinner(sql, {
+        giveaway_id: g.id,
+        customer_id: customerId,
+        email: latest.get(customerId)!.email,
+        entrant,
+        entries: entriesOf[entrant],
+        rank: index + 1,
+        kind,
+        public_region: latest.get(customerId)!.region,
+      })
     }
     const total = entries.reduce((sum, e) => sum + e.entries, 0)
     const audit_id = await this.audit(sql, g.id, options.actor, "drawn", {
@@ -669,14 +551,10 @@ class GiveawayModuleService extends MedusaService({
   /** Undoes a first draw (a compensation: a later step of the draw failed). Closed entries stay closed. */
   @InjectTransactionManager()
   async undoDraw(giveawayId: string, auditId: string | null, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    await sql.execute(`DELETE FROM giveaway_winner WHERE giveaway_id = ?`, [giveawayId])
-    await sql.execute(
-      `UPDATE giveaway SET status = 'live', drawn_at = NULL, public_value = NULL, algorithm = NULL, published_draw = NULL, updated_at = now()
-       WHERE id = ? AND status = 'drawn'`,
-      [giveawayId]
-    )
-    if (auditId) await sql.execute(`DELETE FROM giveaway_audit_log WHERE id = ?`, [auditId])
+    const sql = sqlOf(sharedContext)
+    await winners.deleteWinnersOf(sql, giveawayId)
+    await gws.unmarkDrawn(sql, giveawayId)
+    if (auditId) await gwAudit.deleteAuditRows(sql, [auditId])
   }
 
   /** The frozen entrant label and entries of one customer, per giveaway whose entries have closed. */
@@ -685,23 +563,20 @@ class GiveawayModuleService extends MedusaService({
     return Object.fromEntries(rows.map((r) => [r.giveaway_id, { entrant: r.entrant, entries: r.entries }]))
   }
 
-  private async lockDrawnGiveaway(sql: SqlManager, giveawayId: string) {
-    const [g] = await sql.execute(`SELECT id, status, claim_days FROM giveaway WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [giveawayId])
+  private async lockDrawnGiveaway(sql: Sql, giveawayId: string) {
+    const g = await gws.lockForWinners(sql, giveawayId)
     if (!g) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${giveawayId} was not found`)
     if (g.status !== "drawn") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `status: the giveaway is ${g.status}, not drawn`)
     return g
   }
 
-  private async lockWinner(sql: SqlManager, giveawayId: string, winnerId: string) {
-    const [w] = await sql.execute(
-      `SELECT * FROM giveaway_winner WHERE id = ? AND giveaway_id = ? AND deleted_at IS NULL FOR UPDATE`,
-      [winnerId, giveawayId]
-    )
+  private async lockWinner(sql: Sql, giveawayId: string, winnerId: string) {
+    const w = await winners.lockWinner(sql, giveawayId, winnerId)
     if (!w) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Winner ${winnerId} of giveaway ${giveawayId} was not found`)
     return w
   }
 
-  private snapshot(w: any): WinnerSnapshot {
+  private snapshot(w: winners.WinnerRow): WinnerSnapshot {
     return {
       id: w.id,
       kind: w.kind,
@@ -726,7 +601,7 @@ class GiveawayModuleService extends MedusaService({
     input: { giveaway_id: string; winner_id: string; reason: string; actor: Actor; now?: Date },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const sql = sqlOf(sharedContext)
     const now = input.now ?? new Date()
     await this.lockDrawnGiveaway(sql, input.giveaway_id)
     const w = await this.lockWinner(sql, input.giveaway_id, input.winner_id)
@@ -734,10 +609,7 @@ class GiveawayModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This ${w.kind} is already ${w.status}`)
     }
     const previous = [this.snapshot(w)]
-    await sql.execute(
-      `UPDATE giveaway_winner SET status = 'disqualified', disqualified_at = ?, disqualify_reason = ?, updated_at = now() WHERE id = ?`,
-      [now, input.reason, w.id]
-    )
+    await winners.disqualify(sql, w.id, now, input.reason)
     const audit_ids = [
       await this.audit(sql, input.giveaway_id, input.actor, "winner_disqualified", {
         winner_id: w.id,
@@ -749,17 +621,10 @@ class GiveawayModuleService extends MedusaService({
     ]
     let promoted: string | null = null
     if (w.kind === "winner") {
-      const [next] = await sql.execute(
-        `SELECT * FROM giveaway_winner WHERE giveaway_id = ? AND kind = 'alternate' AND status = 'pending' AND deleted_at IS NULL
-         ORDER BY rank LIMIT 1 FOR UPDATE`,
-        [input.giveaway_id]
-      )
+      const next = await winners.lockNextAlternate(sql, input.giveaway_id)
       if (next) {
         previous.push(this.snapshot(next))
-        await sql.execute(
-          `UPDATE giveaway_winner SET kind = 'winner', promoted_at = ?, replaces_winner_id = ?, updated_at = now() WHERE id = ?`,
-          [now, w.id, next.id]
-        )
+        await winners.promote(sql, next.id, now, w.id)
         promoted = next.id
         audit_ids.push(
           await this.audit(sql, input.giveaway_id, input.actor, "alternate_promoted", {
@@ -773,7 +638,7 @@ class GiveawayModuleService extends MedusaService({
         audit_ids.push(await this.audit(sql, input.giveaway_id, input.actor, "no_alternate_left", { replaces_winner_id: w.id }))
       }
     }
-    return { disqualified: w.id as string, promoted, previous, audit_ids }
+    return { disqualified: w.id, promoted, previous, audit_ids }
   }
 
   /** Marks a winner's prize claimed (staff, once the winner has answered). */
@@ -782,7 +647,7 @@ class GiveawayModuleService extends MedusaService({
     input: { giveaway_id: string; winner_id: string; note?: string | null; actor: Actor; now?: Date },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const sql = sqlOf(sharedContext)
     const now = input.now ?? new Date()
     await this.lockDrawnGiveaway(sql, input.giveaway_id)
     const w = await this.lockWinner(sql, input.giveaway_id, input.winner_id)
@@ -790,7 +655,7 @@ class GiveawayModuleService extends MedusaService({
     if (w.status !== "pending" && w.status !== "notified") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This winner is already ${w.status}`)
     }
-    await sql.execute(`UPDATE giveaway_winner SET status = 'claimed', claimed_at = ?, updated_at = now() WHERE id = ?`, [now, w.id])
+    await winners.markClaimed(sql, w.id, now)
     const late = !!w.claim_deadline && new Date(w.claim_deadline).getTime() < now.getTime()
     const audit_id = await this.audit(sql, input.giveaway_id, input.actor, "prize_claimed", {
       winner_id: w.id,
@@ -798,7 +663,7 @@ class GiveawayModuleService extends MedusaService({
       note: input.note ?? null,
       after_deadline: late,
     })
-    return { winner_id: w.id as string, previous: [this.snapshot(w)], audit_ids: [audit_id] }
+    return { winner_id: w.id, previous: [this.snapshot(w)], audit_ids: [audit_id] }
   }
 
   /**
@@ -808,35 +673,23 @@ class GiveawayModuleService extends MedusaService({
   @InjectTransactionManager()
   async markWinnersNotified(giveawayId: string, winnerIds: string[], now: Date, @MedusaContext() sharedContext: Context = {}) {
     if (!winnerIds.length) return []
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const [g] = await sql.execute(`SELECT claim_days FROM giveaway WHERE id = ?`, [giveawayId])
-    const deadline = new Date(now.getTime() + Number(g?.claim_days ?? 14) * DAY_MS)
-    const rows = await sql.execute(
-      `UPDATE giveaway_winner SET status = 'notified', notified_at = ?, claim_deadline = ?, updated_at = now()
-       WHERE giveaway_id = ? AND id IN (${placeholders(winnerIds)}) AND kind = 'winner' AND status = 'pending'
-       RETURNING id, entrant, claim_deadline`,
-      [now, deadline, giveawayId, ...winnerIds]
-    )
+    const sql = sqlOf(sharedContext)
+    const deadline = new Date(now.getTime() + Number((await gws.claimDaysOf(sql, giveawayId)) ?? 14) * DAY_MS)
+    const rows = await winners.markNotified(sql, giveawayId, winnerIds, now, deadline)
     if (rows.length) {
       await this.audit(sql, giveawayId, { type: "system", id: null }, "winners_notified", {
         winners: rows.map((r) => ({ winner_id: r.id, entrant: r.entrant, claim_deadline: deadline.toISOString() })),
       })
     }
-    return rows.map((r) => r.id as string)
+    return rows.map((r) => r.id)
   }
 
   /** Puts winner rows back as they were (a compensation), removing the audit rows of the undone action. */
   @InjectTransactionManager()
   async restoreWinners(snapshots: WinnerSnapshot[], auditIds: string[], @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    for (const s of snapshots) {
-      await sql.execute(
-        `UPDATE giveaway_winner SET kind = ?, status = ?, disqualified_at = ?, disqualify_reason = ?, promoted_at = ?,
-                replaces_winner_id = ?, claimed_at = ?, notified_at = ?, claim_deadline = ?, updated_at = now() WHERE id = ?`,
-        [s.kind, s.status, s.disqualified_at, s.disqualify_reason, s.promoted_at, s.replaces_winner_id, s.claimed_at, s.notified_at, s.claim_deadline, s.id]
-      )
-    }
-    if (auditIds.length) await sql.execute(`DELETE FROM giveaway_audit_log WHERE id IN (${placeholders(auditIds)})`, auditIds)
+    const sql = sqlOf(sharedContext)
+    for (const snapshot of snapshots) await winners.restoreWinner(sql, snapshot)
+    if (auditIds.length) await gwAudit.deleteAuditRows(sql, auditIds)
   }
 
   /** Appends rows to the audit log (staff actions outside the methods above). */
@@ -845,7 +698,7 @@ class GiveawayModuleService extends MedusaService({
     rows: { giveaway_id: string; actor: Actor; action: string; details: Record<string, unknown> }[],
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const sql = sqlOf(sharedContext)
     const ids: string[] = []
     for (const row of rows) ids.push(await this.audit(sql, row.giveaway_id, row.actor, row.action, row.details))
     return ids
@@ -854,8 +707,7 @@ class GiveawayModuleService extends MedusaService({
   @InjectTransactionManager()
   async deleteAuditRows(ids: string[], @MedusaContext() sharedContext: Context = {}) {
     if (!ids.length) return
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    await sql.execute(`DELETE FROM giveaway_audit_log WHERE id IN (${placeholders(ids)})`, ids)
+    await gwAudit.deleteAuditRows(sqlOf(sharedContext), ids)
   }
 
   /** Per giveaway: active entries, entrants holding any, and how they split (what an admin list shows). */
@@ -864,23 +716,9 @@ class GiveawayModuleService extends MedusaService({
     const result: Record<string, { entries: number; entrants: number; purchase_entries: number; free_entries: number; voided_entries: number }> = {}
     for (const id of giveawayIds) result[id] = { entries: 0, entrants: 0, purchase_entries: 0, free_entries: 0, voided_entries: 0 }
     if (!giveawayIds.length) return result
-    const sql = sharedContext.manager as unknown as SqlManager
-    const rows = await sql.execute(
-      `SELECT giveaway_id,
-              COALESCE(SUM(entries - voided_entries), 0)::int AS entries,
-              COALESCE(SUM(entries - voided_entries) FILTER (WHERE source = 'purchase'), 0)::int AS purchase_entries,
-              COALESCE(SUM(entries - voided_entries) FILTER (WHERE source = 'free'), 0)::int AS free_entries,
-              COALESCE(SUM(voided_entries), 0)::int AS voided_entries
-       FROM giveaway_entry WHERE giveaway_id IN (${placeholders(giveawayIds)}) AND deleted_at IS NULL GROUP BY giveaway_id`,
-      giveawayIds
-    )
-    for (const { giveaway_id, ...sums } of rows) Object.assign(result[giveaway_id], sums)
-    const entrants = await sql.execute(
-      `SELECT giveaway_id, COUNT(*)::int AS entrants FROM giveaway_tally
-       WHERE giveaway_id IN (${placeholders(giveawayIds)}) AND entries > 0 AND deleted_at IS NULL GROUP BY giveaway_id`,
-      giveawayIds
-    )
-    for (const row of entrants) result[row.giveaway_id].entrants = row.entrants
+    const sql = sqlOf(sharedContext, "manager")
+    for (const { giveaway_id, ...sums } of await gwEntries.entrySums(sql, giveawayIds)) Object.assign(result[giveaway_id], sums)
+    for (const row of await entrantCounts(sql, giveawayIds)) result[row.giveaway_id].entrants = row.entrants
     return result
   }
 

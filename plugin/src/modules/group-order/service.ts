@@ -4,15 +4,18 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
-  generateEntityId,
 } from "@medusajs/framework/utils"
 import GroupCampaign from "./models/group-campaign"
 import GroupMember from "./models/group-member"
 import GroupOrder from "./models/group-order"
 import GroupPurchase from "./models/group-purchase"
-import { placeholders, type SqlManager } from "../../lib/sql"
-import { REFUND_CLAIM_STALE_SECONDS } from "../../lib/refund-claim"
+import { sqlOf } from "../../lib/sql"
+import { memberHolder } from "./lib/membership"
+import * as groups from "./repositories/group-order"
+import { givePurchasesBack, joinGroup } from "./repositories/group-membership"
+import * as purchases from "./repositories/group-purchase"
 
+export { memberHolder }
 
 export type ReserveMembershipInput = {
   group_id: string
@@ -27,8 +30,11 @@ export type ReserveMembershipInput = {
 
 export type ReleasedPurchase = { id: string; group_id: string; member_id: string; units: number; status: string }
 
-export const memberHolder = (email: string) => `email:${email.trim().toLowerCase()}`
-
+/**
+ * Campaigns, groups, members and purchases. The atomic SQL lives in
+ * repositories/ (group-membership.ts: the member and group counters); these
+ * methods give it a transaction and record purchases through the ORM.
+ */
 class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder, GroupMember, GroupPurchase }) {
   /**
    * A checkout joins its group: the member's units (per-member limit), the
@@ -39,55 +45,12 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
    */
   @InjectTransactionManager()
   async reserveMembership(input: ReserveMembershipInput, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const perMember = input.max_units_per_member
-    if (perMember !== null && input.units > perMember) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Each member of group ${input.code} may buy up to ${perMember} units; this cart has ${input.units}.`
-      )
-    }
-    const holder = memberHolder(input.email)
-    const [member] = await sql.execute(
-      `INSERT INTO group_member (id, group_id, holder, email, customer_id, units, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, now(), now())
-       ON CONFLICT (group_id, holder) WHERE deleted_at IS NULL DO UPDATE
-         SET units = group_member.units + EXCLUDED.units,
-             customer_id = COALESCE(group_member.customer_id, EXCLUDED.customer_id), updated_at = now()
-         WHERE ?::int IS NULL OR group_member.units + EXCLUDED.units <= ?::int
-       RETURNING id, units`,
-      [generateEntityId(undefined, "gmem"), input.group_id, holder, input.email.trim().toLowerCase(), input.customer_id, input.units, perMember, perMember]
-    )
-    if (!member) {
-      const [held] = await sql.execute(`SELECT units FROM group_member WHERE group_id = ? AND holder = ? AND deleted_at IS NULL`, [input.group_id, holder])
-      const has = held?.units ?? 0
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Each member of group ${input.code} may buy up to ${perMember} units; you have ${has} already and can add ${Math.max(0, perMember! - has)} more.`
-      )
-    }
-    const joins = member.units === input.units ? 1 : 0
-    const [group] = await sql.execute(
-      `UPDATE group_order SET held_units = held_units + ?, member_count = member_count + ?, updated_at = now()
-       WHERE id = ? AND status = 'open' AND deleted_at IS NULL
-         AND (? = 0 OR ?::int IS NULL OR member_count + 1 <= ?::int)
-       RETURNING id`,
-      [input.units, joins, input.group_id, joins, input.max_members, input.max_members]
-    )
-    if (!group) {
-      const [current] = await sql.execute(`SELECT status FROM group_order WHERE id = ?`, [input.group_id])
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        current?.status === "open"
-          ? `Group ${input.code} is full: it already has ${input.max_members} members.`
-          : `Group ${input.code} is ${current?.status ?? "gone"} and takes no new orders.`
-      )
-    }
+    const memberId = await joinGroup(sqlOf(sharedContext), input)
     const [purchase] = await this.createGroupPurchases(
       [
         {
           group_id: input.group_id,
-          member_id: member.id,
+          member_id: memberId,
           cart_id: input.cart_id,
           email: input.email.trim().toLowerCase(),
           customer_id: input.customer_id,
@@ -113,34 +76,12 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReleasedPurchase[]> {
     if (!purchaseIds.length) return []
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const rows: ReleasedPurchase[] = []
+    const sql = sqlOf(sharedContext)
+    const rows: (purchases.LeavingPurchase & { status: purchases.PurchaseStatus })[] = []
     for (const status of options.fromStatuses) {
-      const moved = options.remove
-        ? await sql.execute(
-            `DELETE FROM group_purchase WHERE id IN (${placeholders(purchaseIds)}) AND status = ? RETURNING id, group_id, member_id, units`,
-            [...purchaseIds, status]
-          )
-        : await sql.execute(
-            `UPDATE group_purchase SET status = 'cancelled', updated_at = now()
-             WHERE id IN (${placeholders(purchaseIds)}) AND status = ? AND deleted_at IS NULL RETURNING id, group_id, member_id, units`,
-            [...purchaseIds, status]
-          )
-      rows.push(...moved.map((row) => ({ ...row, status })))
+      rows.push(...(await purchases.takePurchasesOut(sql, purchaseIds, status, options.remove)).map((row) => ({ ...row, status })))
     }
-    for (const row of rows) {
-      const [member] = await sql.execute(
-        `UPDATE group_member SET units = GREATEST(0, units - ?), updated_at = now() WHERE id = ? RETURNING units`,
-        [row.units, row.member_id]
-      )
-      const leaves = member && member.units === 0 ? 1 : 0
-      await sql.execute(
-        `UPDATE group_order SET held_units = GREATEST(0, held_units - ?),
-                paid_units = GREATEST(0, paid_units - ?), member_count = GREATEST(0, member_count - ?), updated_at = now()
-         WHERE id = ?`,
-        [row.units, row.status === "placed" ? row.units : 0, leaves, row.group_id]
-      )
-    }
+    await givePurchasesBack(sql, rows)
     return rows
   }
 
@@ -155,39 +96,16 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
     paid: { order_id: string; paid_percent: string; eligible_subtotal: string; discount_paid: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number | null> {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const [moved] = await sql.execute(
-      `UPDATE group_purchase SET status = 'placed', order_id = ?, paid_percent = ?, raw_paid_percent = ?,
-              eligible_subtotal = ?, raw_eligible_subtotal = ?, discount_paid = ?, raw_discount_paid = ?, updated_at = now()
-       WHERE id = ? AND status = 'reserved' RETURNING group_id, units`,
-      [
-        paid.order_id,
-        paid.paid_percent,
-        JSON.stringify({ value: paid.paid_percent, precision: 20 }),
-        paid.eligible_subtotal,
-        JSON.stringify({ value: paid.eligible_subtotal, precision: 20 }),
-        paid.discount_paid,
-        JSON.stringify({ value: paid.discount_paid, precision: 20 }),
-        purchaseId,
-      ]
-    )
+    const sql = sqlOf(sharedContext)
+    const moved = await purchases.placeReservedPurchase(sql, purchaseId, paid)
     if (!moved) return null
-    const [group] = await sql.execute(
-      `UPDATE group_order SET paid_units = paid_units + ?, updated_at = now() WHERE id = ? RETURNING paid_units`,
-      [moved.units, moved.group_id]
-    )
-    return group.paid_units
+    return groups.addPaidUnits(sql, moved.group_id, moved.units)
   }
 
   /** Claims the announcement of `tier` (true once per tier, however many orders race to it). */
   @InjectTransactionManager()
   async claimTierAnnouncement(groupId: string, tier: number, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const rows = await sql.execute(
-      `UPDATE group_order SET announced_tier = ?, updated_at = now() WHERE id = ? AND announced_tier < ? RETURNING id`,
-      [tier, groupId, tier]
-    )
-    return rows.length > 0
+    return groups.claimTierAnnouncement(sqlOf(sharedContext), groupId, tier)
   }
 
   /**
@@ -199,27 +117,13 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
    */
   @InjectTransactionManager()
   async claimSettlementRefund(purchaseId: string, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const rows = await sql.execute(
-      `UPDATE group_purchase SET refund_status = 'refunding', refund_claimed_at = now(), updated_at = now()
-       WHERE id = ? AND status = 'placed' AND deleted_at IS NULL
-         AND (refund_status IN ('pending', 'failed')
-              OR (refund_status = 'refunding' AND refund_claimed_at < now() - make_interval(secs => ?)))
-       RETURNING id`,
-      [purchaseId, REFUND_CLAIM_STALE_SECONDS]
-    )
-    return rows.length > 0
+    return purchases.claimSettlementRefund(sqlOf(sharedContext), purchaseId)
   }
 
   /** settling → settled; true only for the call that moved it. */
   @InjectTransactionManager()
   async markSettled(groupId: string, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const rows = await sql.execute(
-      `UPDATE group_order SET status = 'settled', settled_at = now(), updated_at = now() WHERE id = ? AND status = 'settling' RETURNING id`,
-      [groupId]
-    )
-    return rows.length > 0
+    return groups.markSettled(sqlOf(sharedContext), groupId)
   }
 
   /**
@@ -233,17 +137,11 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
     finalTier: (paidUnits: number) => { tier: number; percent: number },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const [group] = await sql.execute(`SELECT id, status, paid_units FROM group_order WHERE id = ? FOR UPDATE`, [groupId])
+    const sql = sqlOf(sharedContext)
+    const group = await groups.lockGroup(sql, groupId)
     if (!group) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Group order ${groupId} was not found`)
-    if (group.status === "open") {
-      const final = finalTier(group.paid_units)
-      await sql.execute(
-        `UPDATE group_order SET status = 'settling', final_tier = ?, final_percent = ?, raw_final_percent = ?, updated_at = now() WHERE id = ?`,
-        [final.tier, final.percent, JSON.stringify({ value: String(final.percent), precision: 20 }), groupId]
-      )
-    }
-    return group.status as "open" | "settling" | "settled" | "cancelled"
+    if (group.status === "open") await groups.startSettling(sql, groupId, finalTier(group.paid_units))
+    return group.status
   }
 }
 

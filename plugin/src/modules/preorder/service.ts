@@ -5,15 +5,20 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
-  generateEntityId,
 } from "@medusajs/framework/utils"
 import PreorderItem from "./models/preorder-item"
 import PreorderPlan from "./models/preorder-plan"
 import PreorderTally from "./models/preorder-tally"
-import { placeholders, type SqlManager } from "../../lib/sql"
-import { REFUND_CLAIM_STALE_SECONDS } from "../../lib/refund-claim"
-import { allocateFirstComeFirstServed, capRefusal } from "./lib/plan-state"
+import { sqlOf } from "../../lib/sql"
+import { holdersOf, normalizeEmail } from "./lib/holders"
+import { allocateFirstComeFirstServed } from "./lib/plan-state"
+import * as items from "./repositories/preorder-item"
+import * as plans from "./repositories/preorder-plan"
+import { giveItemUnitsBack, takeItemUnitsAgain, takeLineUnits } from "./repositories/preorder-units"
 
+export { holdersOf, normalizeEmail }
+export type { CheckoutPlan } from "./repositories/preorder-plan"
+export type { CheckoutHeldItem } from "./repositories/preorder-item"
 
 export type ReserveLine = {
   plan_id: string
@@ -28,31 +33,20 @@ export type ReserveLine = {
   label?: string
 }
 
-export type CheckoutPlan = {
-  id: string
-  variant_id: string
-  status: "active"
-  release_date: Date
-  window_opens_at: Date
-  window_closes_at: Date | null
-  cap: number | null
-  reserved_units: number
-  per_customer_limit: number | null
-}
-export type CheckoutHeldItem = { id: string; status: string; cart_line_item_id: string | null; quantity: number }
-
 export type ReleasedUnits = { id: string; plan_id: string; quantity: number; benefit_units: number }
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase()
+const released = (item: items.LeavingItem): ReleasedUnits => ({
+  id: item.id,
+  plan_id: item.plan_id,
+  quantity: item.quantity,
+  benefit_units: item.benefit_units,
+})
 
-/** Holders a pre-order counts against: the email, and the customer account when logged in. */
-export function holdersOf(line: { email?: string | null; customer_id?: string | null }) {
-  const holders: string[] = []
-  if (line.email) holders.push(`email:${normalizeEmail(line.email)}`)
-  if (line.customer_id) holders.push(`customer:${line.customer_id}`)
-  return holders
-}
-
+/**
+ * Plans, items and per-holder tallies. The atomic SQL lives in repositories/
+ * (one conditional statement per counter, see preorder-units.ts); these
+ * methods give it a transaction and record items through the ORM.
+ */
 class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, PreorderTally }) {
   /**
    * Reserves cap units, per-customer units and benefits for a cart's pre-order
@@ -63,61 +57,10 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
    */
   @InjectTransactionManager()
   async reserveUnits(lines: ReserveLine[], @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
+    const sql = sqlOf(sharedContext)
     const created: { id: string }[] = []
     for (const line of lines) {
-      const capped = await sql.execute(
-        `UPDATE preorder_plan SET reserved_units = reserved_units + ?, updated_at = now()
-         WHERE id = ? AND status = 'active' AND deleted_at IS NULL
-           AND (cap IS NULL OR reserved_units + ? <= cap)
-         RETURNING id, per_customer_limit`,
-        [line.quantity, line.plan_id, line.quantity]
-      )
-      const name = line.label ?? `variant ${line.variant_id}`
-      if (!capped.length) {
-        const [plan] = await sql.execute(`SELECT cap, reserved_units, status FROM preorder_plan WHERE id = ?`, [line.plan_id])
-        // An uncapped plan refuses only when it stopped being active: sold out as far as this cart goes.
-        const left = plan && plan.cap !== null ? Math.max(0, plan.cap - plan.reserved_units) : 0
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          capRefusal({ cap: left, reserved_units: 0 }, line.quantity, name) ?? `${name} is sold out for pre-order.`
-        )
-      }
-      const limit: number | null = capped[0].per_customer_limit
-      if (limit !== null) {
-        if (line.quantity > limit) {
-          throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Pre-orders of ${name} are limited to ${limit} per customer.`)
-        }
-        for (const holder of holdersOf(line)) {
-          const counted = await sql.execute(
-            `INSERT INTO preorder_tally (id, plan_id, holder, units, created_at, updated_at)
-             VALUES (?, ?, ?, ?, now(), now())
-             ON CONFLICT (plan_id, holder) WHERE deleted_at IS NULL DO UPDATE SET units = preorder_tally.units + EXCLUDED.units, updated_at = now()
-             WHERE preorder_tally.units + EXCLUDED.units <= ?
-             RETURNING units`,
-            [generateEntityId(undefined, "ptally"), line.plan_id, holder, line.quantity, limit]
-          )
-          if (!counted.length) {
-            const [tally] = await sql.execute(`SELECT units FROM preorder_tally WHERE plan_id = ? AND holder = ?`, [line.plan_id, holder])
-            throw new MedusaError(
-              MedusaError.Types.NOT_ALLOWED,
-              `Pre-orders of ${name} are limited to ${limit} per customer; ` +
-                `you have ${tally?.units ?? 0} already and can add ${Math.max(0, limit - (tally?.units ?? 0))} more.`
-            )
-          }
-        }
-      }
-      const [benefit] = await sql.execute(
-        `WITH current AS (
-           SELECT id, benefit_pool, benefits_given FROM preorder_plan WHERE id = ? FOR UPDATE
-         )
-         UPDATE preorder_plan p
-            SET benefits_given = p.benefits_given + LEAST(?, current.benefit_pool - current.benefits_given)
-           FROM current
-          WHERE p.id = current.id AND current.benefit_pool IS NOT NULL AND current.benefits_given < current.benefit_pool
-         RETURNING LEAST(?, current.benefit_pool - current.benefits_given) AS granted`,
-        [line.plan_id, line.quantity, line.quantity]
-      )
+      const benefitUnits = await takeLineUnits(sql, line, line.label ?? `variant ${line.variant_id}`)
       const [item] = await this.createPreorderItems(
         [
           {
@@ -131,7 +74,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
             status: "reserved",
             release_date: line.release_date,
             ordered_release_date: line.release_date,
-            benefit_units: Number(benefit?.granted ?? 0),
+            benefit_units: benefitUnits,
           },
         ],
         sharedContext
@@ -155,21 +98,10 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReleasedUnits[]> {
     if (!itemIds.length) return []
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const statuses = options.fromStatuses
-    const rows: any[] = options.remove
-      ? await sql.execute(
-          `DELETE FROM preorder_item WHERE id IN (${placeholders(itemIds)}) AND status IN (${placeholders(statuses)})
-           RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
-          [...itemIds, ...statuses]
-        )
-      : await sql.execute(
-          `UPDATE preorder_item SET status = 'cancelled', cancelled_at = now(), cancel_reason = ?, updated_at = now()
-           WHERE id IN (${placeholders(itemIds)}) AND status IN (${placeholders(statuses)}) AND deleted_at IS NULL
-           RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
-          [options.reason, ...itemIds, ...statuses]
-        )
-    return this.giveBack(sql, rows)
+    const sql = sqlOf(sharedContext)
+    const leaving = await items.takeItemsOut(sql, itemIds, { statuses: options.fromStatuses, reason: options.reason, remove: options.remove })
+    await giveItemUnitsBack(sql, leaving)
+    return leaving.map(released)
   }
 
   /**
@@ -185,25 +117,11 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     options: { reason: string; refund: { payment_id: string; amount: string } | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReleasedUnits | null> {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const refund = options.refund
-    const rows = await sql.execute(
-      `UPDATE preorder_item SET status = 'cancelled', cancelled_at = now(), cancel_reason = ?, updated_at = now(),
-              refund_status = ?, refund_payment_id = ?, refund_amount = ?, raw_refund_amount = ?::jsonb,
-              refund_claimed_at = CASE WHEN ?::text IS NULL THEN NULL ELSE now() END
-       WHERE id = ? AND status = 'pending' AND deleted_at IS NULL
-       RETURNING id, plan_id, quantity, benefit_units, email, customer_id`,
-      [
-        options.reason,
-        refund ? "claimed" : null,
-        refund?.payment_id ?? null,
-        refund?.amount ?? null,
-        refund ? JSON.stringify({ value: refund.amount, precision: 20 }) : null,
-        refund?.payment_id ?? null,
-        itemId,
-      ]
-    )
-    return (await this.giveBack(sql, rows))[0] ?? null
+    const sql = sqlOf(sharedContext)
+    const item = await items.cancelPendingClaimingRefund(sql, itemId, options.reason, options.refund)
+    if (!item) return null
+    await giveItemUnitsBack(sql, [item])
+    return released(item)
   }
 
   /**
@@ -212,17 +130,9 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
    */
   @InjectTransactionManager()
   async reclaimStaleRefund(itemId: string, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const rows = await sql.execute(
-      `UPDATE preorder_item SET refund_claimed_at = now(), updated_at = now()
-       WHERE id = ? AND refund_status = 'claimed' AND refund_claimed_at < now() - make_interval(secs => ?) AND deleted_at IS NULL
-       RETURNING id`,
-      [itemId, REFUND_CLAIM_STALE_SECONDS]
-    )
-    return rows.length > 0
+    return items.renewStaleRefundClaim(sqlOf(sharedContext), itemId)
   }
 
-  /** Items whose refund claim is stale: cancelled, refund owed, never recorded. */
   /**
    * What checkout needs before it reserves, in two plain statements (no ORM
    * hydration: drop-day admission runs this for every buyer): the active plans
@@ -230,72 +140,28 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
    */
   @InjectManager()
   async checkoutView(cartId: string, variantIds: string[], @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.manager as unknown as SqlManager
-    const plans: CheckoutPlan[] = variantIds.length
-      ? await sql.execute(
-          `SELECT id, variant_id, status, release_date, window_opens_at, window_closes_at, cap, reserved_units, per_customer_limit
-             FROM preorder_plan WHERE variant_id IN (${placeholders(variantIds)}) AND status = 'active' AND deleted_at IS NULL`,
-          variantIds
-        )
-      : []
-    const held: CheckoutHeldItem[] = plans.length
-      ? await sql.execute(
-          `SELECT id, status, cart_line_item_id, quantity FROM preorder_item WHERE cart_id = ? AND deleted_at IS NULL`,
-          [cartId]
-        )
-      : []
-    return { plans, held }
+    const sql = sqlOf(sharedContext, "manager")
+    const found = await plans.activePlansOfVariants(sql, variantIds)
+    const held = found.length ? await items.itemsOfCart(sql, cartId) : []
+    return { plans: found, held }
   }
 
+  /** Items whose refund claim is stale: cancelled, refund owed, never recorded. */
   @InjectManager()
   async staleRefundClaims(@MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.manager as unknown as SqlManager
-    return (await sql.execute(
-      `SELECT id FROM preorder_item WHERE refund_status = 'claimed' AND deleted_at IS NULL
-         AND refund_claimed_at < now() - make_interval(secs => ?) ORDER BY refund_claimed_at`,
-      [REFUND_CLAIM_STALE_SECONDS]
-    )) as { id: string }[]
-  }
-
-  private async giveBack(sql: SqlManager, rows: any[]): Promise<ReleasedUnits[]> {
-    for (const row of rows) {
-      await sql.execute(
-        `UPDATE preorder_plan SET reserved_units = GREATEST(0, reserved_units - ?),
-                benefits_given = GREATEST(0, benefits_given - ?), updated_at = now() WHERE id = ?`,
-        [row.quantity, row.benefit_units, row.plan_id]
-      )
-      for (const holder of holdersOf(row)) {
-        await sql.execute(
-          `UPDATE preorder_tally SET units = GREATEST(0, units - ?), updated_at = now() WHERE plan_id = ? AND holder = ?`,
-          [row.quantity, row.plan_id, holder]
-        )
-      }
-    }
-    return rows.map((row) => ({ id: row.id, plan_id: row.plan_id, quantity: row.quantity, benefit_units: row.benefit_units }))
+    return items.staleRefundClaims(sqlOf(sharedContext, "manager"))
   }
 
   /** Undoes returnUnits (a compensation): items go back to their status and take their units again. */
   @InjectTransactionManager()
   async retakeUnits(
-    items: (ReleasedUnits & { status: string })[],
+    retaken: (ReleasedUnits & { status: string })[],
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    for (const item of items) {
-      const [row] = await sql.execute(
-        `UPDATE preorder_item SET status = ?, cancelled_at = NULL, cancel_reason = NULL, updated_at = now(),
-                refund_status = NULL, refund_payment_id = NULL, refund_amount = NULL, raw_refund_amount = NULL, refund_claimed_at = NULL
-         WHERE id = ? AND status = 'cancelled' RETURNING email, customer_id`,
-        [item.status, item.id]
-      )
-      if (!row) continue
-      await sql.execute(
-        `UPDATE preorder_plan SET reserved_units = reserved_units + ?, benefits_given = benefits_given + ?, updated_at = now() WHERE id = ?`,
-        [item.quantity, item.benefit_units, item.plan_id]
-      )
-      for (const holder of holdersOf(row)) {
-        await sql.execute(`UPDATE preorder_tally SET units = units + ? WHERE plan_id = ? AND holder = ?`, [item.quantity, item.plan_id, holder])
-      }
+    const sql = sqlOf(sharedContext)
+    for (const item of retaken) {
+      const holder = await items.uncancelItem(sql, item.id, item.status)
+      if (holder) await takeItemUnitsAgain(sql, item, holder)
     }
   }
 
@@ -308,27 +174,21 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
    */
   @InjectTransactionManager()
   async allocate(planId: string, received: number, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const [plan] = await sql.execute(`SELECT id, received_quantity FROM preorder_plan WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [planId])
+    const sql = sqlOf(sharedContext)
+    const plan = await plans.lockPlan(sql, planId)
     if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Pre-order plan ${planId} was not found`)
-    const items = await sql.execute(
-      `SELECT id, quantity, created_at, order_id, email, allocated_units FROM preorder_item
-       WHERE plan_id = ? AND status = 'pending' AND deleted_at IS NULL`,
-      [planId]
-    )
+    const pending = await items.pendingItemsOfPlan(sql, planId)
     const result = allocateFirstComeFirstServed(
-      items.map((i) => ({ id: i.id, quantity: i.quantity, ordered_at: i.created_at as Date, order_id: i.order_id as string | null, email: i.email as string })),
+      pending.map((i) => ({ id: i.id, quantity: i.quantity, ordered_at: i.created_at, order_id: i.order_id, email: i.email })),
       received
     )
-    for (const a of result.allocations) {
-      await sql.execute(`UPDATE preorder_item SET allocated_units = ?, updated_at = now() WHERE id = ?`, [a.allocated, a.item.id])
-    }
-    await sql.execute(`UPDATE preorder_plan SET received_quantity = ?, updated_at = now() WHERE id = ?`, [received, planId])
+    for (const a of result.allocations) await items.setAllocatedUnits(sql, a.item.id, a.allocated)
+    await plans.setReceivedQuantity(sql, planId, received)
     return {
       ...result,
       previous: {
-        received_quantity: plan.received_quantity as number | null,
-        allocated_units: items.map((i) => ({ id: i.id as string, allocated_units: i.allocated_units as number | null })),
+        received_quantity: plan.received_quantity,
+        allocated_units: pending.map((i) => ({ id: i.id, allocated_units: i.allocated_units })),
       },
     }
   }
@@ -341,25 +201,21 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
    */
   @InjectTransactionManager()
   async deleteUnusedPlan(planId: string, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    const [plan] = await sql.execute(`SELECT id, status, variant_id FROM preorder_plan WHERE id = ? AND deleted_at IS NULL FOR UPDATE`, [planId])
+    const sql = sqlOf(sharedContext)
+    const plan = await plans.lockPlan(sql, planId)
     if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Pre-order plan ${planId} was not found`)
-    const [{ held }] = await sql.execute(
-      `SELECT COUNT(*)::int AS held FROM preorder_item WHERE plan_id = ? AND status IN ('reserved', 'pending', 'ready') AND deleted_at IS NULL`,
-      [planId]
-    )
+    const held = await items.countLiveItems(sql, planId)
     if (held > 0) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Plan ${planId} has ${held} live pre-order item(s); set status "cancelled" instead of deleting it`)
     }
-    await sql.execute(`UPDATE preorder_plan SET deleted_at = now(), updated_at = now() WHERE id = ?`, [planId])
-    return { id: plan.id as string, status: plan.status as string, variant_id: plan.variant_id as string }
+    await plans.softDeletePlan(sql, planId)
+    return { id: plan.id, status: plan.status, variant_id: plan.variant_id }
   }
 
   /** Undoes deleteUnusedPlan (a compensation). */
   @InjectTransactionManager()
   async restoreDeletedPlan(planId: string, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    await sql.execute(`UPDATE preorder_plan SET deleted_at = NULL, updated_at = now() WHERE id = ?`, [planId])
+    await plans.restoreDeletedPlan(sqlOf(sharedContext), planId)
   }
 
   /** Undoes allocate (a compensation). */
@@ -369,23 +225,15 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     previous: { received_quantity: number | null; allocated_units: { id: string; allocated_units: number | null }[] },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    for (const item of previous.allocated_units) {
-      await sql.execute(`UPDATE preorder_item SET allocated_units = ?, updated_at = now() WHERE id = ?`, [item.allocated_units, item.id])
-    }
-    await sql.execute(`UPDATE preorder_plan SET received_quantity = ?, updated_at = now() WHERE id = ?`, [previous.received_quantity, planId])
+    const sql = sqlOf(sharedContext)
+    for (const item of previous.allocated_units) await items.setAllocatedUnits(sql, item.id, item.allocated_units)
+    await plans.setReceivedQuantity(sql, planId, previous.received_quantity)
   }
 
   /** Moves a plan's pending items to ready; returns only the items this call moved. */
   @InjectTransactionManager()
   async markReady(planId: string, @MedusaContext() sharedContext: Context = {}) {
-    const sql = sharedContext.transactionManager as unknown as SqlManager
-    return (await sql.execute(
-      `UPDATE preorder_item SET status = 'ready', released_at = now(), updated_at = now()
-       WHERE plan_id = ? AND status = 'pending' AND deleted_at IS NULL
-       RETURNING id, order_id, order_line_item_id, customer_id, email, quantity`,
-      [planId]
-    )) as { id: string; order_id: string; order_line_item_id: string; customer_id: string | null; email: string; quantity: number }[]
+    return items.markPlanItemsReady(sqlOf(sharedContext), planId)
   }
 
   /** Units per status for each plan, e.g. { pplan_1: { pending: 12, ready: 0, ... } }: what a progress bar shows. */
@@ -394,13 +242,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     const result: Record<string, Record<string, number>> = {}
     for (const id of planIds) result[id] = { reserved: 0, pending: 0, ready: 0, cancelled: 0 }
     if (!planIds.length) return result
-    const sql = sharedContext.manager as unknown as SqlManager
-    const rows = await sql.execute(
-      `SELECT plan_id, status, SUM(quantity)::int AS units FROM preorder_item
-       WHERE plan_id IN (${placeholders(planIds)}) AND deleted_at IS NULL GROUP BY plan_id, status`,
-      planIds
-    )
-    for (const row of rows) result[row.plan_id][row.status] = row.units
+    for (const row of await items.unitsByPlanAndStatus(sqlOf(sharedContext, "manager"), planIds)) result[row.plan_id][row.status] = row.units
     return result
   }
 
@@ -417,26 +259,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
     @MedusaContext() sharedContext: Context = {}
   ) {
     if (!planIds.length) return []
-    const sql = sharedContext.manager as unknown as SqlManager
-    const bounds: string[] = []
-    const params: unknown[] = [range.timeZone, ...planIds]
-    if (range.from) bounds.push("AND created_at >= ?") && params.push(range.from)
-    if (range.to) bounds.push("AND created_at < ?") && params.push(range.to)
-    const rows = await sql.execute(
-      `SELECT day, units, cancelled_units, orders, SUM(units) OVER (ORDER BY day)::int AS cumulative_units
-       FROM (
-         SELECT to_char(created_at AT TIME ZONE ?, 'YYYY-MM-DD') AS day,
-                SUM(quantity) FILTER (WHERE status <> 'cancelled')::int AS units,
-                COALESCE(SUM(quantity) FILTER (WHERE status = 'cancelled'), 0)::int AS cancelled_units,
-                COUNT(DISTINCT order_id)::int AS orders
-         FROM preorder_item
-         WHERE plan_id IN (${placeholders(planIds)}) AND status <> 'reserved' AND deleted_at IS NULL ${bounds.join(" ")}
-         GROUP BY 1
-       ) d
-       ORDER BY day`,
-      params
-    )
-    return rows.map((r) => ({ day: r.day as string, units: r.units ?? 0, cancelled_units: r.cancelled_units, orders: r.orders, cumulative_units: r.cumulative_units ?? 0 }))
+    return items.dailyUnits(sqlOf(sharedContext, "manager"), planIds, range)
   }
 
   /**
@@ -446,21 +269,7 @@ class PreorderModuleService extends MedusaService({ PreorderPlan, PreorderItem, 
   @InjectManager()
   async unitsPerMinute(planIds: string[], since: Date, until: Date, @MedusaContext() sharedContext: Context = {}) {
     if (!planIds.length) return []
-    const sql = sharedContext.manager as unknown as SqlManager
-    const rows = await sql.execute(
-      `SELECT m.minute, COALESCE(i.units, 0)::int AS units, COALESCE(i.orders, 0)::int AS orders
-       FROM generate_series(date_trunc('minute', ?::timestamptz), date_trunc('minute', ?::timestamptz), interval '1 minute') AS m(minute)
-       LEFT JOIN (
-         SELECT date_trunc('minute', created_at) AS minute, SUM(quantity) AS units, COUNT(DISTINCT order_id) AS orders
-         FROM preorder_item
-         WHERE plan_id IN (${placeholders(planIds)}) AND status <> 'reserved' AND deleted_at IS NULL
-           AND created_at >= date_trunc('minute', ?::timestamptz) AND created_at < date_trunc('minute', ?::timestamptz) + interval '1 minute'
-         GROUP BY 1
-       ) i ON i.minute = m.minute
-       ORDER BY m.minute`,
-      [since, until, ...planIds, since, until]
-    )
-    return rows.map((r) => ({ minute: new Date(r.minute).toISOString(), units: r.units, orders: r.orders }))
+    return items.unitsPerMinute(sqlOf(sharedContext, "manager"), planIds, since, until)
   }
 
   /** Units a holder already has on a plan (for friendly checks before checkout). */

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { ReportQuery } from "./order-report-source"
-import type { ReportFormat } from "./write-order-report"
+import type { ReportQuery } from "../../lib/finance-report/order-report-source"
+import type { ReportFormat } from "../../lib/finance-report/write-order-report"
 import { notifyOrderExportReadyStep } from "./steps/notify-order-export-ready"
 import { writeOrderExportFileStep } from "./steps/write-order-export-file"
 

@@ -3,7 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { Actor } from "../../modules/giveaway/service"
 import { GIVEAWAY_LIVE_EVENT } from "../../modules/giveaway/events"
 import { createGiveawayStep, type CreateGiveawayInput } from "./steps/create-giveaway"
-import { auditableSettings } from "./giveaway-settings"
+import { auditableSettings } from "../../lib/giveaway/settings"
 import { recordGiveawayAuditStep } from "./steps/record-giveaway-audit"
 import { updateGiveawayStep, type UpdateGiveawayInput } from "./steps/update-giveaway"
 

@@ -4,8 +4,8 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { GROUP_ORDER_MODULE } from "../../modules/group-order"
 import { tierFor } from "../../modules/group-order/lib/tiers"
 import type GroupOrderModuleService from "../../modules/group-order/service"
-import { findGroup } from "./group-context"
-import { loadGroupOrderFacts } from "./order-group-lines"
+import { findGroup } from "../../queries/group-order"
+import { loadGroupOrderFacts } from "../../queries/group-order-lines"
 import { GROUP_ORDER_TIER_REACHED_EVENT } from "../../modules/group-order/events"
 
 type Attached = { group_id: string; code: string; tier: number; percent: number; announce: boolean } | null

@@ -5,7 +5,7 @@ import { GROUP_ORDER_MODULE } from "../../modules/group-order"
 import { normalizeCode } from "../../modules/group-order/lib/code"
 import type GroupOrderModuleService from "../../modules/group-order/service"
 import { memberHolder } from "../../modules/group-order/service"
-import { CART_GROUP_KEY, GroupWithCampaign, eligibleUnits, findGroupByCode, joinProblem, loadGroupCart } from "./group-context"
+import { CART_GROUP_KEY, GroupWithCampaign, eligibleUnits, findGroupByCode, joinProblem, loadGroupCart } from "../../queries/group-order"
 
 /**
  * A cart joins a group: what can be checked now is checked (closed, full,

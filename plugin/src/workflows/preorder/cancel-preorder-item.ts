@@ -3,7 +3,7 @@ import { acquireLockStep, refundPaymentWorkflow, releaseLockStep } from "@medusa
 import { preparePreorderRefundStep, PreorderCancellationInput } from "./steps/prepare-preorder-refund"
 import { claimPreorderCancellationStep } from "./steps/claim-preorder-cancellation"
 import { recordPreorderRefundStep } from "./steps/record-preorder-refund"
-import { preorderRefundNote } from "./refund-note"
+import { preorderRefundNote } from "../../modules/preorder/lib/refund-note"
 
 /**
  * Cancels one pre-order item with a full refund of its line: the fan's right

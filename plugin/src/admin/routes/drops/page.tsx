@@ -7,6 +7,7 @@ import { DropsTable } from "../../components/drops/drops-table"
 import { LiveView } from "../../components/drops/live-view"
 import { useAlbums } from "../../components/drops/use-albums"
 import { usePlans } from "../../components/preorders/api"
+import { withFeature } from "../../lib/features"
 
 /** Drops: every album version on pre-order, an album's pre-orders per day, and the live view of a drop's opening hour. */
 const DropsPage = () => {
@@ -51,4 +52,4 @@ const DropsPage = () => {
 
 export const config = defineRouteConfig({ label: "Drops", icon: RocketLaunch })
 
-export default DropsPage
+export default withFeature("preorders", DropsPage, "page")

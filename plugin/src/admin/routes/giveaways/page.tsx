@@ -21,6 +21,7 @@ import { GiveawayFormDrawer } from "../../components/giveaways/giveaway-form"
 import { formatDateTime } from "../../components/giveaways/dates"
 import { STATE_COLOR, STATE_LABEL } from "../../components/giveaways/state"
 import type { AdminGiveaway } from "../../components/giveaways/types"
+import { withFeature } from "../../lib/features"
 
 const PAGE_SIZE = 20
 const columnHelper = createDataTableColumnHelper<AdminGiveaway>()
@@ -141,4 +142,4 @@ const GiveawaysPage = () => {
 
 export const config = defineRouteConfig({ label: "Giveaways", icon: Gift })
 
-export default GiveawaysPage
+export default withFeature("giveaways", GiveawaysPage, "page")

@@ -9,6 +9,7 @@ import { type GroupCampaign, useCampaigns } from "../../components/group-orders/
 import { CampaignFormDrawer } from "../../components/group-orders/campaign-form"
 import { CAMPAIGN_COLORS, countdown, tierLabel } from "../../components/group-orders/format"
 import { useServerTable } from "../../components/group-orders/table-state"
+import { withFeature } from "../../lib/features"
 
 const column = createDataTableColumnHelper<GroupCampaign>()
 const filter = createDataTableFilterHelper<GroupCampaign>()
@@ -118,4 +119,4 @@ const GroupOrdersPage = () => {
 
 export const config = defineRouteConfig({ label: "Group orders", icon: Users })
 
-export default GroupOrdersPage
+export default withFeature("group_orders", GroupOrdersPage, "page")

@@ -10,6 +10,7 @@ import { ALL, formatMoney, type ReportFilters, reportParams, type Summary } from
 import { SummaryChart } from "../../components/reports/summary-chart"
 import { addDays, today } from "../../components/reports/zoned-range"
 import { useStoreTimeZone, viewerTimeZone } from "../../lib/time-zone"
+import { withFeature } from "../../lib/features"
 
 const ORDER_STATUSES = ["pending", "completed", "canceled", "archived", "requires_action"]
 
@@ -248,4 +249,4 @@ const ReportsPage = () => {
 
 export const config = defineRouteConfig({ label: "Reports", icon: ChartBar })
 
-export default ReportsPage
+export default withFeature("finance_reports", ReportsPage, "page")

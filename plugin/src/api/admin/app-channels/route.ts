@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { appChannels } from "../../../workflows/app-channel/app-context"
+import { appChannels } from "../../../queries/app-channel"
 import type { AdminConfigureAppChannelType } from "../../schemas/app-channel"
 
 /** GET /admin/app-channels: app channels (with their sales channel's name) and the attestation providers' status. */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { appChannels } from "../../../workflows/app-channel/app-context"
+import { appChannels } from "../../../queries/app-channel"
 import type { AdminListAppPromotionsType } from "../../schemas/app-channel"
 
 /** GET /admin/app-promotions: app-exclusive promotions with their limits and uses (placed orders), paged and filtered in the database. */

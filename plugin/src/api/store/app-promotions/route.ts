@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { APP_SESSION_HEADER, appChannels } from "../../../workflows/app-channel/app-context"
+import { APP_SESSION_HEADER, appChannels } from "../../../queries/app-channel"
 import { requestAppChannel } from "../../utils/app-session-guards"
 
 /**

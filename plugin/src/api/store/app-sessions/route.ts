@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { appChannels } from "../../../workflows/app-channel/app-context"
+import { appChannels } from "../../../queries/app-channel"
 import { requestAppChannel } from "../../utils/app-session-guards"
 import type { StoreOpenAppSessionType } from "../../schemas/app-channel"
 

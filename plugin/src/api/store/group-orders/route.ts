@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { startGroupOrderWorkflow } from "../../../workflows/group-order/start-group-order"
-import { findGroup } from "../../../workflows/group-order/group-context"
+import { findGroup } from "../../../queries/group-order"
 import { groupProgress } from "../../serializers/group-order"
 import type { StoreStartGroupOrderType } from "../../schemas/group-order"
 

@@ -50,6 +50,29 @@ export function capRefusal(plan: Pick<PlanLike, "cap" | "reserved_units">, quant
   return left === 0 ? `${label} is sold out for pre-order.` : `Only ${left} of ${label} left to pre-order; the cart has ${quantity}.`
 }
 
+/**
+ * What a checkout is told when the plan's cap refused its units: the plan as
+ * read after the refusal (null: gone). An uncapped plan refuses only when it
+ * stopped being active: sold out as far as this cart goes.
+ */
+export function capRefusedReason(
+  plan: { cap: number | null; reserved_units: number } | null,
+  quantity: number,
+  label: string
+): string {
+  const left = plan && plan.cap !== null ? Math.max(0, plan.cap - plan.reserved_units) : 0
+  return capRefusal({ cap: left, reserved_units: 0 }, quantity, label) ?? `${label} is sold out for pre-order.`
+}
+
+/**
+ * What a checkout is told when the per-customer limit refused its units:
+ * `held` is what the holder has already (undefined: the line alone exceeds the limit).
+ */
+export function perCustomerRefusal(label: string, limit: number, held?: number): string {
+  if (held === undefined) return `Pre-orders of ${label} are limited to ${limit} per customer.`
+  return `Pre-orders of ${label} are limited to ${limit} per customer; you have ${held} already and can add ${Math.max(0, limit - held)} more.`
+}
+
 /** Benefits still in the pool; null when the plan has no limited benefit. */
 export function benefitRemaining(plan: PlanLike): number | null {
   if (plan.benefit_pool === null || plan.benefit_pool === undefined) return null

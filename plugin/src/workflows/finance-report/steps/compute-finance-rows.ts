@@ -1,7 +1,7 @@
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import type { FinanceOrderRowInput } from "../../../modules/finance-report/service"
 import { lineRows, orderRow } from "../../../lib/finance-report/report-rows"
-import { readOrderFactsById } from "../order-report-source"
+import { readOrderFactsById } from "../../../lib/finance-report/order-report-source"
 
 export type ComputedFinanceRows = { rows: FinanceOrderRowInput[]; missing: string[] }
 

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { saveExportProgress } from "../export-progress"
+import { saveExportProgress } from "../../../lib/finance-report/export-progress"
 import { FINANCE_REPORT_MODULE } from "../../../modules/finance-report"
 import type FinanceReportModuleService from "../../../modules/finance-report/service"
-import type { ReportQuery } from "../order-report-source"
-import { rowFilterOf } from "../read-model-source"
-import type { ReportFormat } from "../write-order-report"
-import { contentTypeOf, streamSink, writeOrderReport } from "../write-order-report"
+import type { ReportQuery } from "../../../lib/finance-report/order-report-source"
+import { rowFilterOf } from "../../../lib/finance-report/read-model-source"
+import type { ReportFormat } from "../../../lib/finance-report/write-order-report"
+import { contentTypeOf, streamSink, writeOrderReport } from "../../../lib/finance-report/write-order-report"
 
 export type WriteOrderExportFileInput = { export_id: string; query: ReportQuery; file: ReportFormat }
 export type OrderExportFile = { file_key: string; filename: string; orders: number; rows: number; size_bytes: number }

@@ -3,7 +3,7 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { GIVEAWAY_MODULE } from "../../../modules/giveaway"
 import type GiveawayModuleService from "../../../modules/giveaway/service"
 import type { EarnedEntry } from "../../../modules/giveaway/service"
-import { loadOrderForGiveaways } from "../order-context"
+import { loadOrderForGiveaways } from "../../../queries/giveaway-order"
 
 /**
  * The entries an order earns in every live giveaway (see

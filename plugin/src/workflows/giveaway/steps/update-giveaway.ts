@@ -4,7 +4,7 @@ import { GIVEAWAY_MODULE } from "../../../modules/giveaway"
 import { checkGiveawayChange, describeProblems, type GiveawayStatus } from "../../../modules/giveaway/lib/lifecycle"
 import type GiveawayModuleService from "../../../modules/giveaway/service"
 import type { GiveawayFields } from "../../../modules/giveaway/types"
-import { assertCatalogIds, newSeed } from "../giveaway-settings"
+import { assertCatalogIds, newSeed } from "../../../lib/giveaway/settings"
 
 export type UpdateGiveawayInput = GiveawayFields & { id: string; status?: "draft" | "live" | "closed" }
 

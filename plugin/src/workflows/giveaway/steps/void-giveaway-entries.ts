@@ -2,7 +2,7 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { GIVEAWAY_MODULE } from "../../../modules/giveaway"
 import type GiveawayModuleService from "../../../modules/giveaway/service"
 import type { VoidChange } from "../../../modules/giveaway/service"
-import { loadOrderForGiveaways } from "../order-context"
+import { loadOrderForGiveaways } from "../../../queries/giveaway-order"
 
 export type VoidGiveawayEntriesInput = { order_id: string; reason: string }
 

@@ -3,7 +3,7 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
 import { newGroupCode, tierPromotionCode } from "../../../modules/group-order/lib/code"
 import type GroupOrderModuleService from "../../../modules/group-order/service"
-import { tierRuleValue } from "../group-context"
+import { tierRuleValue } from "../../../queries/group-order"
 import { GROUP_ORDER_TIER_RULE_ATTRIBUTE } from "../../../modules/group-order/promotion-rules"
 
 /**

@@ -5,9 +5,9 @@ import { findRefundByNote } from "../../../lib/refund-claim"
 import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
 import { tierFor } from "../../../modules/group-order/lib/tiers"
 import type GroupOrderModuleService from "../../../modules/group-order/service"
-import { findGroup } from "../group-context"
-import { loadGroupOrderFacts } from "../order-group-lines"
-import { refundPlan } from "../settlement-plan"
+import { findGroup } from "../../../queries/group-order"
+import { loadGroupOrderFacts } from "../../../queries/group-order-lines"
+import { refundPlan } from "../../../lib/group-order/settlement-plan"
 
 /** Decimal strings into bigNumber columns (typed as number by the generated service, exact at runtime). */
 const money = (value: string) => value as unknown as number

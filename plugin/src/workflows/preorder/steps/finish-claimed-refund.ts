@@ -3,7 +3,7 @@ import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { findRefundByNote } from "../../../lib/refund-claim"
 import { PREORDER_MODULE } from "../../../modules/preorder"
 import type PreorderModuleService from "../../../modules/preorder/service"
-import { isPreorderRefundNote, preorderRefundNote } from "../refund-note"
+import { isPreorderRefundNote, preorderRefundNote } from "../../../modules/preorder/lib/refund-note"
 
 const refundOfItem = (container: { resolve: (key: string) => any }, paymentId: string, itemId: string) =>
   findRefundByNote(container, paymentId, (note) => isPreorderRefundNote(note, itemId))

@@ -2,7 +2,7 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { findRefundByNote } from "../../../lib/refund-claim"
 import { PREORDER_MODULE } from "../../../modules/preorder"
 import type PreorderModuleService from "../../../modules/preorder/service"
-import { isPreorderRefundNote } from "../refund-note"
+import { isPreorderRefundNote } from "../../../modules/preorder/lib/refund-note"
 
 /** Notes Medusa's refund (found on the payment by its note) on the cancelled pre-order item: its claim becomes refunded. */
 export const recordPreorderRefundStep = createStep(

@@ -12,6 +12,7 @@ import { GiveawayWinners } from "../../../components/giveaways/giveaway-winners"
 import { formatDateTime } from "../../../components/giveaways/dates"
 import { STATE_COLOR, STATE_LABEL } from "../../../components/giveaways/state"
 import type { AdminGiveaway } from "../../../components/giveaways/types"
+import { withFeature } from "../../../lib/features"
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -266,4 +267,4 @@ const GiveawayPage = () => {
   )
 }
 
-export default GiveawayPage
+export default withFeature("giveaways", GiveawayPage, "page")

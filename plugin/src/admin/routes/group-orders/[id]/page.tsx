@@ -12,6 +12,7 @@ import { CampaignFormDrawer } from "../../../components/group-orders/campaign-fo
 import { CAMPAIGN_COLORS, GROUP_COLORS, TierProgress, countdown } from "../../../components/group-orders/format"
 import { useServerTable } from "../../../components/group-orders/table-state"
 import { errorMessage } from "../../../lib/errors"
+import { withFeature } from "../../../lib/features"
 
 const column = createDataTableColumnHelper<Group>()
 const filter = createDataTableFilterHelper<Group>()
@@ -190,4 +191,4 @@ const CampaignPage = () => {
   )
 }
 
-export default CampaignPage
+export default withFeature("group_orders", CampaignPage, "page")

@@ -11,6 +11,7 @@ import { type AppChannel, type AppPromotion, type AppUses, useAppChannels, useAp
 import { useServerTable } from "../../../components/group-orders/table-state"
 import { serverErrors } from "../../../lib/errors"
 import { sdk } from "../../../lib/sdk"
+import { withFeature } from "../../../lib/features"
 
 type Row = AppPromotion & { orders: number; uses: AppUses }
 const column = createDataTableColumnHelper<Row>()
@@ -254,4 +255,4 @@ function ChannelDrawer({ editing, onClose, providers, taken }: { editing: AppCha
 
 export const config = defineRouteConfig({ label: "App channels", icon: Phone })
 
-export default AppChannelsPage
+export default withFeature("app_promotions", AppChannelsPage, "page")

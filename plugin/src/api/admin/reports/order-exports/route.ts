@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules, generateEntityId } from "@medusajs/framework/utils"
 import { exportOrderReportWorkflow } from "../../../../workflows/finance-report/export-order-report"
-import { adminOrderExport, findOrderExport, listOrderExports } from "../../../../workflows/finance-report/order-exports"
+import { adminOrderExport, findOrderExport, listOrderExports } from "../../../../lib/finance-report/order-exports"
 import type { AdminCreateOrderExportType, AdminListOrderExportsType } from "../../../schemas/finance-report"
 
 /**

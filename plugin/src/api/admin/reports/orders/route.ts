@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { contentTypeOf, streamSink, writeOrderReport } from "../../../../workflows/finance-report/write-order-report"
+import { contentTypeOf, streamSink, writeOrderReport } from "../../../../lib/finance-report/write-order-report"
 import type { AdminOrderReportType } from "../../../schemas/finance-report"
 
 /**

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ReportSummary } from "../../../../lib/finance-report/summary"
-import { readReportRows } from "../../../../workflows/finance-report/read-model-source"
+import { readReportRows } from "../../../../lib/finance-report/read-model-source"
 import type { AdminReportSummaryType } from "../../../schemas/finance-report"
 
 /**

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { findGroupByCode } from "../../../../workflows/group-order/group-context"
+import { findGroupByCode } from "../../../../queries/group-order"
 import { groupProgress } from "../../../serializers/group-order"
 
 /** GET /store/group-orders/:code: public progress. Never members' names, emails or orders. */

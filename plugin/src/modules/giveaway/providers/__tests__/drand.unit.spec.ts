@@ -1,6 +1,6 @@
 import http from "node:http"
 import type { AddressInfo } from "node:net"
-import { startBeaconStandIn } from "../../../../../integration-tests/utils/beacon-stand-in"
+import { startBeaconStandIn } from "../../../../../../integration-tests/utils/beacon-stand-in"
 import { DRAND_QUICKNET, roundTime } from "../../lib/beacon"
 import DrandBeaconProvider from "../drand"
 

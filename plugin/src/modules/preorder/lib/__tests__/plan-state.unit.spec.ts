@@ -2,7 +2,9 @@ import {
   allocateFirstComeFirstServed,
   benefitGrant,
   benefitRemaining,
+  capRefusedReason,
   checkCartQuantity,
+  perCustomerRefusal,
   planState,
   remainingUnits,
   windowClosesAt,
@@ -90,5 +92,24 @@ describe("allocateFirstComeFirstServed", () => {
     expect(result.allocations.map((a) => [a.item.id, a.allocated])).toEqual([["a", 3], ["b", 1], ["c", 0]])
     expect(result).toEqual(expect.objectContaining({ ordered: 7, shortfall: 3 }))
     expect(allocateFirstComeFirstServed(items, 10).shortfall).toBe(0)
+  })
+})
+
+describe("refusals at reservation", () => {
+  it("says how many units are left when the cap refused a bigger cart", () => {
+    expect(capRefusedReason({ cap: 5, reserved_units: 4 }, 2, "Hot Sauce")).toBe("Only 1 of Hot Sauce left to pre-order; the cart has 2.")
+  })
+  it("says sold out when nothing is left, when the plan is uncapped (no longer active) or gone", () => {
+    expect(capRefusedReason({ cap: 5, reserved_units: 5 }, 1, "Hot Sauce")).toBe("Hot Sauce is sold out for pre-order.")
+    expect(capRefusedReason({ cap: null, reserved_units: 9 }, 1, "Hot Sauce")).toBe("Hot Sauce is sold out for pre-order.")
+    expect(capRefusedReason(null, 1, "Hot Sauce")).toBe("Hot Sauce is sold out for pre-order.")
+  })
+  it("never counts a plan over its cap as having units left", () => {
+    expect(capRefusedReason({ cap: 5, reserved_units: 7 }, 1, "Hot Sauce")).toBe("Hot Sauce is sold out for pre-order.")
+  })
+  it("names the per-customer limit, and what the holder may still add", () => {
+    expect(perCustomerRefusal("Hot Sauce", 2)).toBe("Pre-orders of Hot Sauce are limited to 2 per customer.")
+    expect(perCustomerRefusal("Hot Sauce", 3, 1)).toBe("Pre-orders of Hot Sauce are limited to 3 per customer; you have 1 already and can add 2 more.")
+    expect(perCustomerRefusal("Hot Sauce", 2, 5)).toMatch(/can add 0 more\.$/)
   })
 })

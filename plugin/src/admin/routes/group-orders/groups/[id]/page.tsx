@@ -11,6 +11,7 @@ import { StateBadge } from "../../../../components/status-badge"
 import { type SettlementOutcome, useCancelGroup, useGroup, useSettleGroup, useSettlementPreview } from "../../../../components/group-orders/api"
 import { GROUP_COLORS, REFUND_COLORS, TierProgress, countdown, money } from "../../../../components/group-orders/format"
 import { errorMessage } from "../../../../lib/errors"
+import { withFeature } from "../../../../lib/features"
 
 const ACTION_TEXT = {
   refund: "Refund",
@@ -274,4 +275,4 @@ const GroupPage = () => {
   )
 }
 
-export default GroupPage
+export default withFeature("group_orders", GroupPage, "page")

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { cancelGroupOrderWorkflow } from "../../../../../workflows/group-order/settle-group-order"
-import { findGroup } from "../../../../../workflows/group-order/group-context"
+import { findGroup } from "../../../../../queries/group-order"
 import { adminGroup } from "../../../../serializers/group-order"
 
 /** POST /admin/group-orders/:id/cancel: no further joins or discounts; members keep what they paid. */

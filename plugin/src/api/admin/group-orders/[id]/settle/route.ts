@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { settleGroupOrderWorkflow } from "../../../../../workflows/group-order/settle-group-order"
-import { findGroup } from "../../../../../workflows/group-order/group-context"
+import { findGroup } from "../../../../../queries/group-order"
 import { adminGroup } from "../../../../serializers/group-order"
 
 /**

@@ -3,9 +3,9 @@ import { MathBN } from "@medusajs/framework/utils"
 import { GROUP_ORDER_MODULE } from "../../../../../modules/group-order"
 import { tierFor } from "../../../../../modules/group-order/lib/tiers"
 import type GroupOrderModuleService from "../../../../../modules/group-order/service"
-import { findGroup } from "../../../../../workflows/group-order/group-context"
-import { loadGroupOrderFacts } from "../../../../../workflows/group-order/order-group-lines"
-import { refundPlan } from "../../../../../workflows/group-order/settlement-plan"
+import { findGroup } from "../../../../../queries/group-order"
+import { loadGroupOrderFacts } from "../../../../../queries/group-order-lines"
+import { refundPlan } from "../../../../../lib/group-order/settlement-plan"
 import { settlementNote } from "../../../../../workflows/group-order/steps/settlement-steps"
 
 const decimal = (value: unknown) => (value === null || value === undefined ? null : String(value))

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { appChannels } from "../../../../../workflows/app-channel/app-context"
+import { appChannels } from "../../../../../queries/app-channel"
 import { markAppExclusiveWorkflow, unmarkAppExclusiveWorkflow } from "../../../../../workflows/app-channel/mark-app-exclusive"
 import type { AdminMarkAppExclusiveType } from "../../../../schemas/app-channel"
 

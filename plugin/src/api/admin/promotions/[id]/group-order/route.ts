@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { findGroupByCode } from "../../../../../workflows/group-order/group-context"
+import { findGroupByCode } from "../../../../../queries/group-order"
 import { adminGroup } from "../../../../serializers/group-order"
 
 /**

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { adminOrderExport, findOrderExport } from "../../../../../workflows/finance-report/order-exports"
+import { adminOrderExport, findOrderExport } from "../../../../../lib/finance-report/order-exports"
 
 /** GET /admin/reports/order-exports/:id: status, progress and, once completed, the download link. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { CART_GROUP_KEY, findGroupByCode, loadGroupCart } from "../../../../../workflows/group-order/group-context"
+import { CART_GROUP_KEY, findGroupByCode, loadGroupCart } from "../../../../../queries/group-order"
 import { joinGroup, leaveGroup } from "../../../../../workflows/group-order/join-group"
 import { groupProgress } from "../../../../serializers/group-order"
 import type { StoreJoinGroupOrderType } from "../../../../schemas/group-order"

@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { pipeline } from "node:stream/promises"
-import { findOrderExport } from "../../../../../../workflows/finance-report/order-exports"
-import { contentTypeOf } from "../../../../../../workflows/finance-report/write-order-report"
+import { findOrderExport } from "../../../../../../lib/finance-report/order-exports"
+import { contentTypeOf } from "../../../../../../lib/finance-report/write-order-report"
 
 /**
  * GET /admin/reports/order-exports/:id/download: the stored file, streamed from
