@@ -1,11 +1,6 @@
-/**
- * Events the giveaway feature emits (past tense, `<domain>.<verb>ed`). Still
- * defined in ./types.ts (owned by the module-service refactor); import them from here.
- */
-export {
-  GIVEAWAY_DRAWN_EVENT,
-  GIVEAWAY_ENTRIES_CLOSED_EVENT,
-  GIVEAWAY_ENTRIES_EARNED_EVENT,
-  GIVEAWAY_LIVE_EVENT,
-  GIVEAWAY_WINNER_DISQUALIFIED_EVENT,
-} from "./types"
+/** Events the giveaway feature emits (past tense facts, `giveaway.<what happened>`): defined here, imported everywhere. */
+export const GIVEAWAY_LIVE_EVENT = "giveaway.live"
+export const GIVEAWAY_ENTRIES_EARNED_EVENT = "giveaway.entries_earned"
+export const GIVEAWAY_ENTRIES_CLOSED_EVENT = "giveaway.entries_closed"
+export const GIVEAWAY_DRAWN_EVENT = "giveaway.drawn"
+export const GIVEAWAY_WINNER_DISQUALIFIED_EVENT = "giveaway.winner_disqualified"
