@@ -6,7 +6,7 @@ import {
   AdminListPreorderPlans,
   AdminUpdatePreorderPlan,
   StoreListPreorderPlans,
-} from "./admin/preorder-plans/validators"
+} from "./schemas/preorder"
 import {
   AdminCreateGroupCampaign,
   AdminListAllGroups,
@@ -15,7 +15,7 @@ import {
   AdminUpdateGroupCampaign,
   StoreJoinGroupOrder,
   StoreStartGroupOrder,
-} from "./admin/group-campaigns/validators"
+} from "./schemas/group-order"
 import {
   AdminClaimGiveawayPrize,
   AdminCreateGiveaway,
@@ -28,20 +28,20 @@ import {
   StoreGiveawayFreeEntry,
   StoreListGiveaways,
   StoreListMyGiveawayEntries,
-} from "./admin/giveaways/validators"
+} from "./schemas/giveaway"
 import {
   AdminCreateOrderExport,
   AdminListOrderExports,
   AdminOrderReport,
   AdminReportSummary,
-} from "./admin/reports/validators"
+} from "./schemas/finance-report"
 import {
   AdminConfigureAppChannel,
   AdminListAppPromotions,
   AdminMarkAppExclusive,
   StoreOpenAppSession,
-} from "./admin/app-channels/validators"
-import { AdminDropDaily, AdminDropLive, AdminListOrderPreorderItems } from "./admin/drops/validators"
+} from "./schemas/app-channel"
+import { AdminDropDaily, AdminDropLive, AdminListOrderPreorderItems } from "./schemas/drops"
 import { bindAppSession, guardAppCompletion } from "./utils/app-session-guards"
 import { admitDropCheckout, waitInCheckoutLine } from "./utils/drop-checkout"
 import { storefrontPromotionCodes } from "./utils/promotion-codes"

@@ -16,6 +16,12 @@ import { tierFor } from "../modules/group-order/lib/tiers"
 import { appChannels } from "../queries/app-channel"
 import { CART_GROUP_KEY, eligibleUnits, findGroupByCode, joinProblem, tierRuleValue } from "../queries/group-order"
 import { enabledFeatures } from "./features"
+import { APP_SESSION_RULE_ATTRIBUTE, APP_SESSION_VERIFIED } from "../modules/app-channel/promotion-rules"
+import { GROUP_ORDER_TIER_RULE_ATTRIBUTE } from "../modules/group-order/promotion-rules"
+
+/** The promotion context keys the rule attributes (`<key>.<field>`) read. */
+const GROUP_ORDER_CONTEXT = GROUP_ORDER_TIER_RULE_ATTRIBUTE.split(".")[0]
+const APP_SESSION_CONTEXT = APP_SESSION_RULE_ATTRIBUTE.split(".")[0]
 
 /** The `updateCartPromotionsWorkflow.setPromotionContext` handler. */
 export async function dropPromotionContext({ cart }: { cart: unknown }, { container }: { container: MedusaContainer }) {
@@ -39,12 +45,12 @@ export async function dropPromotionContext({ cart }: { cart: unknown }, { contai
         quantity: item.quantity,
       }))
       const { tier } = tierFor(group.paid_units + eligibleUnits(group.campaign, lines), group.campaign.tiers)
-      if (tier > 0) context.group_order = { tier: tierRuleValue(group.id, tier) }
+      if (tier > 0) context[GROUP_ORDER_CONTEXT] = { tier: tierRuleValue(group.id, tier) }
     }
   }
   if (features.app_promotions && c?.id && c.sales_channel_id) {
     const session = await appChannels(container).liveSessionOfCart(c.id)
-    if (session && session.sales_channel_id === c.sales_channel_id) context.app_session = { verified: "true" }
+    if (session && session.sales_channel_id === c.sales_channel_id) context[APP_SESSION_CONTEXT] = { verified: APP_SESSION_VERIFIED }
   }
   return new StepResponse(context)
 }

@@ -27,7 +27,7 @@ export async function runGroupSettlement(container: MedusaContainer, now = new D
 
   const due = await groups.listGroupOrders({
     $or: [{ status: "settling" }, { status: "open", campaign: { ends_at: { $lte: now } } }],
-  } as any)
+  })
   const results = { settled: 0, still_settling: 0, refunded: 0, reattached, freed }
   for (const group of due) {
     try {

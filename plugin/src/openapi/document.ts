@@ -1,11 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, extendZodWithOpenApi, type RouteConfig } from "@asteasolutions/zod-to-openapi"
 import { z, type ZodTypeAny } from "zod"
-import * as Preorder from "../api/admin/preorder-plans/validators"
-import * as Group from "../api/admin/group-campaigns/validators"
-import * as Giveaway from "../api/admin/giveaways/validators"
-import * as Reports from "../api/admin/reports/validators"
-import * as App from "../api/admin/app-channels/validators"
-import * as Drops from "../api/admin/drops/validators"
+import * as Preorder from "../api/schemas/preorder"
+import * as Group from "../api/schemas/group-order"
+import * as Giveaway from "../api/schemas/giveaway"
+import * as Reports from "../api/schemas/finance-report"
+import * as App from "../api/schemas/app-channel"
+import * as Drops from "../api/schemas/drops"
 import * as R from "./responses"
 
 // Adds .openapi() to zod's prototype, which the generator calls on every schema (only where the document is built).
@@ -13,7 +13,7 @@ extendZodWithOpenApi(z)
 
 /**
  * Comeback's routes as an OpenAPI 3.0 document, generated from the zod schemas
- * the routes validate with (src/api/admin/*\/validators.ts) and the response
+ * the routes validate with (src/api/schemas/*.ts) and the response
  * schemas the tests check real responses with (./responses.ts).
  * `npm run openapi` writes it to docs/openapi.json; a unit test fails when the
  * committed file is stale.

@@ -3,11 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { APP_CHANNEL_MODULE } from "../modules/app-channel"
 import type AppChannelModuleService from "../modules/app-channel/service"
 
-/** The header an app sends its session token in. */
-export const APP_SESSION_HEADER = "x-app-session"
-
-/** The promotion-rule attribute our setPromotionContext hook fills for carts priced under a live app session. */
-export const APP_SESSION_RULE_ATTRIBUTE = "app_session.verified"
+/** The header an app sends its session token in: defined once, with the storefront SDK that sends it. */
+export { APP_SESSION_HEADER } from "../sdk/fields"
 
 export const appChannels = (container: MedusaContainer): AppChannelModuleService => container.resolve(APP_CHANNEL_MODULE)
 
@@ -39,7 +36,7 @@ export async function loadAppCart(container: MedusaContainer, cartId: string): P
     fields: ["id", "email", "customer_id", "sales_channel_id", "completed_at", "promotions.id", "promotions.code"],
     filters: { id: cartId },
   })
-  const cart = data[0] as any
+  const cart = data[0]
   if (!cart) return null
   return { ...cart, promotions: (cart.promotions ?? []).filter(Boolean) }
 }

@@ -49,7 +49,7 @@ export async function loadOrderForGiveaways(container: MedusaContainer, orderId:
     ],
     filters: { id: orderId },
   })
-  const order = data[0] as any
+  const order = data[0]
   if (!order) return null
   const lines = ((order.items ?? []) as any[]).filter(Boolean).map((item) => ({
     id: item.id as string,
@@ -98,7 +98,7 @@ async function cancelledPreorderUnits(container: MedusaContainer, orderId: strin
     filters: { order_id: orderId, status: ["cancelled"] },
   })
   const units: Record<string, number> = {}
-  for (const item of data as any[]) {
+  for (const item of data) {
     if (!item.order_line_item_id) continue
     units[item.order_line_item_id] = (units[item.order_line_item_id] ?? 0) + num(item.quantity)
   }
@@ -113,5 +113,5 @@ export async function orderOfPayment(container: MedusaContainer, paymentId: stri
     fields: ["id", "payment_collection.order.id"],
     filters: { id: paymentId },
   })
-  return ((data[0] as any)?.payment_collection?.order?.id as string | undefined) ?? null
+  return (data[0]?.payment_collection?.order?.id as string | undefined) ?? null
 }

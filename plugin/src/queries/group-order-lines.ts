@@ -41,7 +41,7 @@ export async function loadGroupOrderFacts(
     ],
     filters: { id: orderId },
   })
-  const order = data[0] as any
+  const order = data[0]
   if (!order) return null
   const tierCode = new RegExp(`^${group.code}-T(\\d+)$`)
   const percentOfTier = (tier: number) => group.promotions.find((p) => p.tier === tier)?.percent ?? 0

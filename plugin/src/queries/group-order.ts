@@ -5,8 +5,7 @@ import { normalizeCode } from "../modules/group-order/lib/code"
 import type { Tier } from "../modules/group-order/lib/tiers"
 import type GroupOrderModuleService from "../modules/group-order/service"
 
-/** The promotion-rule attribute our setPromotionContext hook fills: `<group id>:T<tier>`. */
-export const TIER_RULE_ATTRIBUTE = "group_order.tier"
+/** The value of the tier rule (`group_order.tier`, modules/group-order/promotion-rules.ts) our setPromotionContext hook fills. */
 export const tierRuleValue = (groupId: string, tier: number) => `${groupId}:T${tier}`
 
 /** Where a cart keeps the group it joined. */

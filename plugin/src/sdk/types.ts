@@ -11,7 +11,7 @@ import type {
   AdminListPreorderPlans,
   AdminUpdatePreorderPlan,
   StoreListPreorderPlans,
-} from "../api/admin/preorder-plans/validators"
+} from "../api/schemas/preorder"
 import type {
   AdminCreateGroupCampaign,
   AdminListGroupCampaigns,
@@ -19,7 +19,7 @@ import type {
   AdminUpdateGroupCampaign,
   StoreJoinGroupOrder,
   StoreStartGroupOrder,
-} from "../api/admin/group-campaigns/validators"
+} from "../api/schemas/group-order"
 import type {
   AdminClaimGiveawayPrize,
   AdminCreateGiveaway,
@@ -32,18 +32,17 @@ import type {
   StoreGiveawayFreeEntry,
   StoreListGiveaways,
   StoreListMyGiveawayEntries,
-} from "../api/admin/giveaways/validators"
-import type { AdminCreateOrderExport, AdminOrderReport, AdminReportSummary } from "../api/admin/reports/validators"
+} from "../api/schemas/giveaway"
+import type { AdminCreateOrderExport, AdminOrderReport, AdminReportSummary } from "../api/schemas/finance-report"
 import type {
   AdminConfigureAppChannel,
   AdminListAppPromotions,
   AdminMarkAppExclusive,
   StoreOpenAppSession,
-} from "../api/admin/app-channels/validators"
-import type { adminPlan, storePlan } from "../api/admin/preorder-plans/serialize"
-import type { adminCampaign, adminGroup, groupProgress } from "../api/admin/group-campaigns/serialize"
-import type { adminGiveaway, entryRow, storeGiveaway } from "../api/admin/giveaways/serialize"
-import type { customerPreorder } from "../api/store/customers/me/preorders/route"
+} from "../api/schemas/app-channel"
+import type { adminPlan, customerPreorder, storePlan } from "../api/serializers/preorder"
+import type { adminCampaign, adminGroup, groupProgress } from "../api/serializers/group-order"
+import type { adminGiveaway, entryRow, storeGiveaway } from "../api/serializers/giveaway"
 import type { storePreorderLine } from "../api/utils/store-preorder-fields"
 import type { adminOrderExport } from "../lib/finance-report/order-exports"
 

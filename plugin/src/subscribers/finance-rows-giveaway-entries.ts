@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { enabledFeatures } from "../hooks/features"
-import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../modules/giveaway/types"
+import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../modules/giveaway/events"
 import { queueFinanceRowsRefresh } from "../lib/finance-report/sync-finance-rows"
+import { enabledFeatures } from "../hooks/features"
 
 /** giveaway.entries_earned → the order's giveaway entries. (Voids have no event: the refresh job catches them.) */
 export default async function financeRowsGiveawayEntries({ event, container }: SubscriberArgs<{ order_id: string }>) {

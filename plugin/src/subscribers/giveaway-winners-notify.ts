@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { GIVEAWAY_DRAWN_EVENT, GIVEAWAY_WINNER_DISQUALIFIED_EVENT } from "../modules/giveaway/events"
 import { enabledFeatures } from "../hooks/features"
-import { GIVEAWAY_DRAWN_EVENT, GIVEAWAY_WINNER_DISQUALIFIED_EVENT } from "../modules/giveaway/types"
 import { notifyGiveawayWinnersWorkflow } from "../workflows/giveaway/notify-giveaway-winners"
 
 /** giveaway.drawn / giveaway.winner_disqualified → winners not yet told (incl. a promoted alternate) are notified. */

@@ -3,6 +3,7 @@ import { enabledFeatures } from "../hooks/features"
 import { notifyCustomers } from "../lib/notify"
 import { GROUP_ORDER_MODULE } from "../modules/group-order"
 import type GroupOrderModuleService from "../modules/group-order/service"
+import { GROUP_ORDER_SETTLED_EVENT, GROUP_ORDER_TIER_REACHED_EVENT } from "../modules/group-order/events"
 
 /**
  * group_order.tier_reached → every paying member hears the group's new tier once;
@@ -20,7 +21,7 @@ export default async function groupOrderNotifications({
   for (const p of purchases) byEmail.set(p.email, [...(byEmail.get(p.email) ?? []), p])
   const campaign = { id: group.campaign.id, title: group.campaign.title }
 
-  if (event.name === "group_order.tier_reached") {
+  if (event.name === GROUP_ORDER_TIER_REACHED_EVENT) {
     await notifyCustomers(
       container,
       "group-order-tier-reached",
@@ -50,6 +51,6 @@ export default async function groupOrderNotifications({
 }
 
 export const config: SubscriberConfig = {
-  event: ["group_order.tier_reached", "group_order.settled"],
+  event: [GROUP_ORDER_TIER_REACHED_EVENT, GROUP_ORDER_SETTLED_EVENT],
   context: { subscriberId: "comeback-group-order-notifications" },
 }

@@ -4,6 +4,7 @@ import { PREORDER_MODULE } from "../modules/preorder"
 import { notifyCustomers } from "../lib/notify"
 import { loadOrderLines, stampPreorderLines } from "../modules/preorder/lib/order-lines"
 import type PreorderModuleService from "../modules/preorder/service"
+import { PREORDER_RELEASE_DATE_CHANGED_EVENT } from "../modules/preorder/events"
 
 type Changed = { plan_id: string; old_release_date: string; new_release_date: string; delayed: boolean; reason: string | null }
 
@@ -37,4 +38,4 @@ export default async function preorderReleaseDateChanged({ event, container }: S
   )
 }
 
-export const config: SubscriberConfig = { event: "preorder.release_date_changed" }
+export const config: SubscriberConfig = { event: PREORDER_RELEASE_DATE_CHANGED_EVENT }

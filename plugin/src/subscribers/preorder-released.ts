@@ -3,6 +3,7 @@ import { enabledFeatures } from "../hooks/features"
 import { PREORDER_MODULE } from "../modules/preorder"
 import { notifyCustomers } from "../lib/notify"
 import type PreorderModuleService from "../modules/preorder/service"
+import { PREORDER_RELEASED_EVENT } from "../modules/preorder/events"
 
 /** preorder.released → each customer whose items became ready to ship hears about it once. */
 export default async function preorderReleased({ event, container }: SubscriberArgs<{ plan_id: string; item_ids: string[] }>) {
@@ -28,4 +29,4 @@ export default async function preorderReleased({ event, container }: SubscriberA
   )
 }
 
-export const config: SubscriberConfig = { event: "preorder.released" }
+export const config: SubscriberConfig = { event: PREORDER_RELEASED_EVENT }

@@ -1,8 +1,9 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import {
   APP_SESSION_HEADER,
+  appChannelOf,
   appChannels,
   appPromotionsByCode,
   appPromotionsOfCart,
@@ -14,6 +15,16 @@ const cartIdOf = (req: MedusaRequest) => req.path.match(/^\/store\/carts\/([^/]+
 const tokenOf = (req: MedusaRequest) => {
   const value = req.headers[APP_SESSION_HEADER]
   return Array.isArray(value) ? value[0] : value
+}
+
+/** The app channel behind the request's publishable key, or a 400 saying this is not the app. */
+export async function requestAppChannel(req: MedusaRequest) {
+  const ids: string[] = (req as AuthenticatedMedusaRequest).publishable_key_context?.sales_channel_ids ?? []
+  for (const id of ids) {
+    const channel = await appChannelOf(req.scope, id)
+    if (channel) return channel
+  }
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, "x-publishable-api-key: this key is not an app channel's; app sessions and app offers are for the app only")
 }
 
 /**

@@ -151,7 +151,7 @@ export async function releaseUnfinishedAdmission(container: MedusaContainer, car
       cartId,
       async () => {
         const { data } = await query.graph({ entity: "cart", fields: ["id", "completed_at"], filters: { id: cartId } })
-        if ((data[0] as any)?.completed_at) return
+        if (data[0]?.completed_at) return
         await releaseCartPreorders(container, held.map((item) => item.id))
       },
       { timeout: 2 }

@@ -71,7 +71,7 @@ function actionOf(req: MedusaRequest, codes: string[]): CodeAction {
  */
 export async function storefrontPromotionCodes(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
-    const body = ((req as any).validatedBody ?? req.body) as { promo_codes?: unknown } | undefined
+    const body = (req.validatedBody ?? req.body) as { promo_codes?: unknown } | undefined
     const codes = body?.promo_codes
     if (!Array.isArray(codes) || codes.some((c) => typeof c !== "string")) return next()
     const cartId = cartIdOf(req)!
@@ -83,7 +83,7 @@ export async function storefrontPromotionCodes(req: MedusaRequest, res: MedusaRe
       fields: ["id", "completed_at", "metadata", "promotions.code"],
       filters: { id: cartId },
     })
-    const cart = data[0] as any
+    const cart = data[0]
     if (!cart) return next() // Medusa answers its own 404
 
     const currentCode = typeof cart.metadata?.[CART_GROUP_KEY] === "string" && cart.metadata[CART_GROUP_KEY] ? String(cart.metadata[CART_GROUP_KEY]) : null
@@ -121,12 +121,12 @@ export async function storefrontPromotionCodes(req: MedusaRequest, res: MedusaRe
     // Adding nothing but a group code: Medusa would read an empty list as "replace
     // with nothing", so answer here with the cart as Medusa's route would.
     if (action === "add" && !plan.rest.length) {
-      const fields = (req as any).queryConfig?.fields ?? ["*promotions", "*items", "*items.adjustments", "total", "discount_total"]
+      const fields = req.queryConfig?.fields ?? ["*promotions", "*items", "*items.adjustments", "total", "discount_total"]
       const { data: carts } = await query.graph({ entity: "cart", fields, filters: { id: cartId } })
       return res.status(200).json({ cart: carts[0] })
     }
-    if ((req as any).validatedBody) (req as any).validatedBody.promo_codes = plan.rest
-    if (req.body) (req.body as any).promo_codes = plan.rest
+    if (req.validatedBody) (req.validatedBody as { promo_codes?: string[] }).promo_codes = plan.rest
+    if (req.body) (req.body as { promo_codes?: string[] }).promo_codes = plan.rest
     next()
   } catch (error) {
     next(error)

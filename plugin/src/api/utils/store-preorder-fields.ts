@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { storePlan } from "../admin/preorder-plans/serialize"
+import { storePlan } from "../serializers/preorder"
 
 /** What a fan sees of a pre-order line of their order (never another fan's data: it is their own order). */
 export function storePreorderLine(item: any) {
@@ -48,7 +48,7 @@ const mentions = (token: string, path: string) => token.replace(/^[+-]?\*?/, "")
  */
 export function exposeLinkedField(link: LinkedField) {
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const fields = (req.query as any)?.fields
+    const fields = req.query?.fields
     if (typeof fields !== "string" || !fields.includes(link.path)) return next()
     const tokens = fields.split(",").map((t) => t.trim()).filter(Boolean)
     let linked: string | null = null
@@ -59,8 +59,8 @@ export function exposeLinkedField(link: LinkedField) {
       return false
     })
     if (linked) kept.push(linked)
-    ;(req.query as any).fields = kept.join(",")
-    const allowed = ((req as any).allowed ??= []) as string[]
+    req.query.fields = kept.join(",")
+    const allowed = (req.allowed ??= [])
     allowed.push(link.path)
 
     const json = res.json.bind(res)

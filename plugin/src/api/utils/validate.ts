@@ -18,7 +18,7 @@ export function validateQuery(schema: ZodTypeAny) {
     if (!parsed.success) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(parsed.error.issues)}`))
     }
-    ;(req as any).validatedQuery = parsed.data
+    req.validatedQuery = parsed.data
     next()
   }
 }
@@ -33,7 +33,7 @@ export function validateBody(schema: ZodTypeAny) {
     if (!parsed.success) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(parsed.error.issues)}`))
     }
-    ;(req as any).validatedBody = parsed.data
+    req.validatedBody = parsed.data
     next()
   }
 }

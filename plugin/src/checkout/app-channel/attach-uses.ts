@@ -11,7 +11,7 @@ import { appChannels } from "../../queries/app-channel"
 export async function attachAppRedemptions(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "metadata", "sales_channel_id", "cart.id"], filters: { id: orderId } })
-  const order = data[0] as any
+  const order = data[0]
   if (!order?.cart?.id) return
   const service = appChannels(container)
   const reserved = await service.listAppRedemptions({ cart_id: order.cart.id, status: ["reserved"] })

@@ -19,7 +19,7 @@ export async function loadCart(container: MedusaContainer, cartId: string): Prom
     fields: ["id", "email", "customer_id", "completed_at", "items.id", "items.variant_id", "items.quantity", "items.variant_title", "items.product_title"],
     filters: { id: cartId },
   })
-  const cart = data[0] as any
+  const cart = data[0]
   return { ...cart, items: (cart?.items ?? []).filter(Boolean) }
 }
 

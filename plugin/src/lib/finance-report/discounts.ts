@@ -1,5 +1,7 @@
 import type { AmountInput, Decimal } from "./money"
 import { addMoney, decimal, splitByWeights, splitScale } from "./money"
+import { APP_SESSION_RULE_ATTRIBUTE } from "../../modules/app-channel/promotion-rules"
+import { GROUP_ORDER_TIER_RULE_ATTRIBUTE } from "../../modules/group-order/promotion-rules"
 
 /**
  * Every discount in an order is a Medusa promotion adjustment. What kind of
@@ -11,12 +13,9 @@ import { addMoney, decimal, splitByWeights, splitScale } from "./money"
 export const DISCOUNT_KINDS = ["promotion_code", "group_order", "app_exclusive"] as const
 export type DiscountKind = (typeof DISCOUNT_KINDS)[number]
 
-export const GROUP_ORDER_RULE_ATTRIBUTE = "group_order.tier"
-export const APP_EXCLUSIVE_RULE_ATTRIBUTE = "app_session.verified"
-
 export function discountKindOf(ruleAttributes: (string | null | undefined)[]): DiscountKind {
-  if (ruleAttributes.includes(GROUP_ORDER_RULE_ATTRIBUTE)) return "group_order"
-  if (ruleAttributes.includes(APP_EXCLUSIVE_RULE_ATTRIBUTE)) return "app_exclusive"
+  if (ruleAttributes.includes(GROUP_ORDER_TIER_RULE_ATTRIBUTE)) return "group_order"
+  if (ruleAttributes.includes(APP_SESSION_RULE_ATTRIBUTE)) return "app_exclusive"
   return "promotion_code"
 }
 

@@ -29,7 +29,7 @@ export type OrderExport = {
  */
 export async function findOrderExport(container: MedusaContainer, id: string): Promise<OrderExport> {
   const engine = container.resolve(Modules.WORKFLOW_ENGINE)
-  const [execution] = (await engine.listWorkflowExecutions({ workflow_id: EXPORT_ORDER_REPORT_WORKFLOW, transaction_id: id })) as any[]
+  const [execution] = await engine.listWorkflowExecutions({ workflow_id: EXPORT_ORDER_REPORT_WORKFLOW, transaction_id: id })
   if (!execution) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order export ${id} was not found`)
   return orderExportOf(container, execution)
 }

@@ -167,7 +167,7 @@ async function preorderLines(container: MedusaContainer, orderIds: string[], sta
   const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
   const items = await preorders.listPreorderItems(
     { order_id: orderIds, status: ["pending", "ready", "cancelled"] },
-    { relations: ["plan"], select: ["id", "order_id", "order_line_item_id", "status", "release_date", "benefit_units", "plan.benefit_note"] as any }
+    { relations: ["plan"], select: ["id", "order_id", "order_line_item_id", "status", "release_date", "benefit_units", "plan.benefit_note"] }
   )
   const stamps = stampedBenefits && items.length ? await stampedPreorders(container, [...new Set(items.map((i) => i.order_id!))]) : null
   const byLine = new Map<string, ReportPreorder>()
@@ -179,7 +179,7 @@ async function preorderLines(container: MedusaContainer, orderIds: string[], sta
       release_date: new Date(item.release_date).toISOString(),
       benefit_units: item.benefit_units,
       // The benefit as stamped on the order line at placement (what the fan was promised).
-      benefit: stamp ? stamp.benefit ?? null : item.benefit_units > 0 ? (item as any).plan?.benefit_note ?? null : null,
+      benefit: stamp ? stamp.benefit ?? null : item.benefit_units > 0 ? item.plan?.benefit_note ?? null : null,
     })
   }
   return byLine
@@ -193,7 +193,7 @@ async function stampedPreorders(container: MedusaContainer, orderIds: string[]) 
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "items.id", "items.metadata"], filters: { id: orderIds } })
   const stamps = new Map<string, { benefit?: string | null }>()
-  for (const order of data as any[]) {
+  for (const order of data) {
     for (const item of order.items ?? []) if (item?.metadata?.preorder) stamps.set(item.id, item.metadata.preorder)
   }
   return stamps
@@ -239,7 +239,7 @@ class NameCache {
   private graph(entity: string, fields: string[], ids: string[]) {
     const query = this.container.resolve(ContainerRegistrationKeys.QUERY)
     // withDeleted: an order keeps its discount's kind after the promotion is deleted.
-    return query.graph({ entity, fields, filters: { id: ids }, withDeleted: true } as any).then((r) => r.data as any[])
+    return query.graph({ entity, fields, filters: { id: ids }, withDeleted: true }).then((r) => r.data)
   }
 
   promotionKinds(ids: (string | null | undefined)[]) {

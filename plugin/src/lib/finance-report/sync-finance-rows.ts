@@ -3,7 +3,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { FINANCE_REPORT_MODULE } from "../../modules/finance-report"
 import type FinanceReportModuleService from "../../modules/finance-report/service"
 import { GROUP_ORDER_MODULE } from "../../modules/group-order"
+import type GroupOrderModuleService from "../../modules/group-order/service"
+import type GiveawayModuleService from "../../modules/giveaway/service"
 import { PREORDER_MODULE } from "../../modules/preorder"
+import type PreorderModuleService from "../../modules/preorder/service"
 import { GIVEAWAY_MODULE_KEY } from "./order-report-source"
 import { refreshFinanceRowsWorkflow } from "../../workflows/finance-report/refresh-finance-rows"
 import { envMilliseconds } from "../env-ms"
@@ -106,10 +109,10 @@ export async function backfillFinanceRows(container: MedusaContainer, options: B
       pagination: { take: 5000, order: { id: "ASC" } },
     })
     if (!data.length) break
-    after = (data[data.length - 1] as any).id
+    after = data[data.length - 1].id
     seen += data.length
     const stamps = options.all ? new Map<string, Date>() : await rows.rowStamps(data.map((o: any) => o.id))
-    for (const o of data as any[]) {
+    for (const o of data) {
       const stamp = stamps.get(o.id)
       if (!stamp || stamp.getTime() < new Date(o.updated_at).getTime()) todo.add(o.id)
     }
@@ -151,10 +154,10 @@ async function changedByOurModules(container: MedusaContainer, since: Date): Pro
     }
   }
   const filter = { updated_at: { $gte: since } }
-  const select = { select: ["order_id", "updated_at"], take: null } as any
-  note(await (container.resolve(PREORDER_MODULE) as any).listPreorderItems(filter, select))
-  note(await (container.resolve(GROUP_ORDER_MODULE) as any).listGroupPurchases(filter, select))
-  if (container.hasRegistration(GIVEAWAY_MODULE_KEY)) note(await (container.resolve(GIVEAWAY_MODULE_KEY) as any).listGiveawayEntries(filter, select))
+  const select = { select: ["order_id", "updated_at"], take: null }
+  note(await container.resolve<PreorderModuleService>(PREORDER_MODULE).listPreorderItems(filter, select))
+  note(await container.resolve<GroupOrderModuleService>(GROUP_ORDER_MODULE).listGroupPurchases(filter, select))
+  if (container.hasRegistration(GIVEAWAY_MODULE_KEY)) note(await container.resolve<GiveawayModuleService>(GIVEAWAY_MODULE_KEY).listGiveawayEntries(filter, select))
   if (!changed.size) return []
   const rows: FinanceReportModuleService = container.resolve(FINANCE_REPORT_MODULE)
   const written = await rows.rowsWrittenAt([...changed.keys()])

@@ -14,6 +14,7 @@ import { memberHolder } from "./lib/membership"
 import * as groups from "./repositories/group-order"
 import { givePurchasesBack, joinGroup } from "./repositories/group-membership"
 import * as purchases from "./repositories/group-purchase"
+import { normalizeEmail } from "../../lib/holders"
 
 export { memberHolder }
 
@@ -52,7 +53,7 @@ class GroupOrderModuleService extends MedusaService({ GroupCampaign, GroupOrder,
           group_id: input.group_id,
           member_id: memberId,
           cart_id: input.cart_id,
-          email: input.email.trim().toLowerCase(),
+          email: normalizeEmail(input.email),
           customer_id: input.customer_id,
           units: input.units,
           status: "reserved",

@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse, WorkflowResponse, createStep, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { APP_CHANNEL_MODULE } from "../../modules/app-channel"
 import type AppChannelModuleService from "../../modules/app-channel/service"
-import { APP_SESSION_RULE_ATTRIBUTE } from "../../queries/app-channel"
+import { APP_SESSION_RULE_ATTRIBUTE, APP_SESSION_VERIFIED } from "../../modules/app-channel/promotion-rules"
 
 export type MarkAppExclusiveInput = {
   promotion_id: string
@@ -32,7 +32,7 @@ const setAppRulesStep = createStep(
     if (input.sales_channel_ids) {
       await promotions.addPromotionRules(promotion.id, [
         { attribute: "sales_channel_id", operator: "in", values: input.sales_channel_ids },
-        { attribute: APP_SESSION_RULE_ATTRIBUTE, operator: "eq", values: ["true"] },
+        { attribute: APP_SESSION_RULE_ATTRIBUTE, operator: "eq", values: [APP_SESSION_VERIFIED] },
       ])
     }
     return new StepResponse(
@@ -46,7 +46,7 @@ const setAppRulesStep = createStep(
     const [promotion] = await promotions.listPromotions({ id: undo.id }, { relations: ["rules"] })
     const ours = (promotion?.rules ?? []).filter((r: any) => OUR_RULES.includes(r.attribute))
     if (ours.length) await promotions.removePromotionRules(undo.id, ours.map((r: any) => r.id))
-    if (undo.previous.length) await promotions.addPromotionRules(undo.id, undo.previous as any)
+    if (undo.previous.length) await promotions.addPromotionRules(undo.id, undo.previous)
   }
 )
 
@@ -77,7 +77,7 @@ const upsertAppPromotionStep = createStep(
     if (!undo) return
     const service: AppChannelModuleService = container.resolve(APP_CHANNEL_MODULE)
     if (undo.created) await service.deleteAppPromotions([undo.created])
-    if (undo.previous) await service.updateAppPromotions(undo.previous as any)
+    if (undo.previous) await service.updateAppPromotions(undo.previous)
   }
 )
 

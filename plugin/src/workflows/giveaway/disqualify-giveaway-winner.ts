@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { GIVEAWAY_WINNER_DISQUALIFIED_EVENT } from "../../modules/giveaway/types"
+import { GIVEAWAY_WINNER_DISQUALIFIED_EVENT } from "../../modules/giveaway/events"
 import { disqualifyGiveawayWinnerStep, type DisqualifyWinnerInput } from "./steps/disqualify-giveaway-winner"
 
 /** Staff disqualify a winner (reason required): the next alternate is promoted, audited, and notified by the subscriber. */

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { GIVEAWAY_DRAWN_EVENT, GIVEAWAY_ENTRIES_CLOSED_EVENT } from "../../modules/giveaway/types"
+import { GIVEAWAY_DRAWN_EVENT, GIVEAWAY_ENTRIES_CLOSED_EVENT } from "../../modules/giveaway/events"
 import { closeGiveawayEntriesStep } from "./steps/close-giveaway-entries"
 import { drawGiveawayStep, type DrawGiveawayInput } from "./steps/draw-giveaway"
 import { fetchBeaconRoundStep } from "./steps/fetch-beacon-round"

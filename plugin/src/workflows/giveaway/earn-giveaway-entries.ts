@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../../modules/giveaway/types"
+import { GIVEAWAY_ENTRIES_EARNED_EVENT } from "../../modules/giveaway/events"
 import { earnGiveawayEntriesStep } from "./steps/earn-giveaway-entries"
 
 /**

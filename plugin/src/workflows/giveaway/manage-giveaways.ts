@@ -1,7 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { Actor } from "../../modules/giveaway/service"
-import { GIVEAWAY_LIVE_EVENT } from "../../modules/giveaway/types"
+import { GIVEAWAY_LIVE_EVENT } from "../../modules/giveaway/events"
 import { createGiveawayStep, type CreateGiveawayInput } from "./steps/create-giveaway"
 import { auditableSettings } from "../../lib/giveaway/settings"
 import { recordGiveawayAuditStep } from "./steps/record-giveaway-audit"
@@ -23,7 +23,7 @@ export const createGiveawayWorkflow = createWorkflow(
     const giveaway = createGiveawayStep(input.giveaway)
     recordGiveawayAuditStep(
       transform({ giveaway, input }, ({ giveaway, input }) => [
-        { giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "created", details: auditableSettings(input.giveaway as any) },
+        { giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "created", details: auditableSettings(input.giveaway) },
         ...(giveaway.status === "live"
           ? [{ giveaway_id: giveaway.id, actor: input.actor ?? SYSTEM, action: "went_live", details: goLiveDetails(giveaway) }]
           : []),
@@ -54,7 +54,7 @@ export const updateGiveawayWorkflow = createWorkflow(
             giveaway_id: id,
             actor,
             action: "updated",
-            details: { changes: auditableSettings(result.changes as any) },
+            details: { changes: auditableSettings(result.changes) },
           })
         }
         if (result.went_live) rows.push({ giveaway_id: id, actor, action: "went_live", details: goLiveDetails(result.giveaway) })

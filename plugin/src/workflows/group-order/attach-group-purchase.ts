@@ -6,6 +6,7 @@ import { tierFor } from "../../modules/group-order/lib/tiers"
 import type GroupOrderModuleService from "../../modules/group-order/service"
 import { findGroup } from "../../queries/group-order"
 import { loadGroupOrderFacts } from "../../queries/group-order-lines"
+import { GROUP_ORDER_TIER_REACHED_EVENT } from "../../modules/group-order/events"
 
 type Attached = { group_id: string; code: string; tier: number; percent: number; announce: boolean } | null
 
@@ -19,7 +20,7 @@ const attachGroupPurchaseStep = createStep(
   async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "order", fields: ["id", "cart.id"], filters: { id: input.order_id } })
-    const cartId = (data[0] as any)?.cart?.id
+    const cartId = data[0]?.cart?.id
     if (!cartId) return new StepResponse(null as Attached)
     const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
     const [purchase] = await groups.listGroupPurchases({ cart_id: cartId, status: ["reserved"] })
@@ -44,7 +45,7 @@ export const attachGroupPurchaseWorkflow = createWorkflow("attach-group-purchase
   const attached = attachGroupPurchaseStep(input)
   when("tier-reached", { attached }, ({ attached }) => Boolean(attached?.announce)).then(() => {
     emitEventStep({
-      eventName: "group_order.tier_reached",
+      eventName: GROUP_ORDER_TIER_REACHED_EVENT,
       data: transform({ attached }, ({ attached }) => ({ id: attached!.group_id, code: attached!.code, tier: attached!.tier, percent: attached!.percent })),
     })
   })

@@ -3,6 +3,7 @@ import { WorkflowResponse, createWorkflow, transform, when } from "@medusajs/fra
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { cancelGroupStep, finishSettlementStep, lockGroupForSettlementStep, refundGroupMembersStep } from "./steps/settlement-steps"
 import { setGroupPromotionsStatusStep } from "./steps/group-steps"
+import { GROUP_ORDER_CANCELED_EVENT, GROUP_ORDER_SETTLED_EVENT } from "../../modules/group-order/events"
 
 /**
  * Settles a group at its deadline (the job) or on staff's "settle now":
@@ -31,7 +32,7 @@ export const settleGroupOrderWorkflow = createWorkflow("settle-group-order", (in
   const outcome = refundGroupMembersStep(input)
   const finished = finishSettlementStep(transform({ input, outcome }, ({ input, outcome }) => ({ group_id: input.group_id, outcome })))
   when("settled-now", { finished }, ({ finished }) => finished.settled_now).then(() => {
-    emitEventStep({ eventName: "group_order.settled", data: transform({ input }, ({ input }) => ({ id: input.group_id })) })
+    emitEventStep({ eventName: GROUP_ORDER_SETTLED_EVENT, data: transform({ input }, ({ input }) => ({ id: input.group_id })) })
   })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse({ group: finished.group, outcome })
@@ -46,6 +47,6 @@ export const cancelGroupOrderWorkflow = createWorkflow("cancel-group-order", (in
       status: PromotionStatus.INACTIVE,
     }))
   )
-  emitEventStep({ eventName: "group_order.cancelled", data: transform({ input }, ({ input }) => ({ id: input.group_id })) })
+  emitEventStep({ eventName: GROUP_ORDER_CANCELED_EVENT, data: transform({ input }, ({ input }) => ({ id: input.group_id })) })
   return new WorkflowResponse(group)
 })

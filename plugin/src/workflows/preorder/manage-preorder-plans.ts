@@ -2,8 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { emitEventStep, updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
 import { createPlanStep, CreatePreorderPlanInput } from "./steps/create-plan"
 import { updatePlanStep, UpdatePreorderPlanInput } from "./steps/update-plan"
-
-export const PREORDER_RELEASE_DATE_CHANGED_EVENT = "preorder.release_date_changed"
+import { PREORDER_RELEASE_DATE_CHANGED_EVENT } from "../../modules/preorder/events"
 
 /**
  * Creates a plan. An active plan lets its variant sell beyond on-hand stock

@@ -6,8 +6,7 @@ import {
   updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { releasePlanStep } from "./steps/release-plan"
-
-export const PREORDER_RELEASED_EVENT = "preorder.released"
+import { PREORDER_RELEASED_EVENT } from "../../modules/preorder/events"
 
 /**
  * Release day for one plan (scheduled job or admin "release now"): pending

@@ -1,4 +1,4 @@
-/** The admin API's shapes (src/api/admin/giveaways/serialize.ts), as the pages use them. */
+/** The admin API's shapes (src/api/serializers/giveaway.ts), as the pages use them. */
 export type GiveawayStatus = "draft" | "live" | "drawn" | "closed"
 
 export type AdminGiveaway = {

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { adminDelete, adminGet, adminPost } from "../../lib/sdk"
 
-/** What our admin routes return (src/api/admin/group-campaigns/serialize.ts and friends). */
+/** What our admin routes return (src/api/serializers/group-order.ts and friends). */
 export type Tier = { min_units: number; percent: number }
 export type CampaignStats = { groups: number; open_groups: number; paid_units: number; members: number }
 export type GroupCampaign = {

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { appChannels } from "../../../queries/app-channel"
-import type { AdminConfigureAppChannelType } from "./validators"
+import type { AdminConfigureAppChannelType } from "../../schemas/app-channel"
 
 /** GET /admin/app-channels: app channels (with their sales channel's name) and the attestation providers' status. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -10,13 +10,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: salesChannels } = channels.length
     ? await query.graph({ entity: "sales_channel", fields: ["id", "name"], filters: { id: channels.map((c) => c.sales_channel_id) } })
-    : { data: [] as any[] }
+    : { data: [] as { id: string; name: string }[] }
   const now = new Date()
   const live = await service.listAppSessions({ expires_at: { $gt: now }, revoked_at: null }, { select: ["id", "sales_channel_id"] })
   res.json({
     app_channels: channels.map((c) => ({
       ...c,
-      sales_channel_name: salesChannels.find((s: any) => s.id === c.sales_channel_id)?.name ?? null,
+      sales_channel_name: salesChannels.find((s: { id: string; name: string }) => s.id === c.sales_channel_id)?.name ?? null,
       live_sessions: live.filter((s) => s.sales_channel_id === c.sales_channel_id).length,
     })),
     providers: service.providerStatus(),

@@ -1,13 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { appChannels } from "../../../queries/app-channel"
-import type { AdminListAppPromotionsType } from "../app-channels/validators"
+import type { AdminListAppPromotionsType } from "../../schemas/app-channel"
 
 /** GET /admin/app-promotions: app-exclusive promotions with their limits and uses (placed orders), paged and filtered in the database. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListAppPromotionsType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListAppPromotionsType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const service = appChannels(req.scope)
   const [list, count] = await service.listAndCountAppPromotions(
-    q.sales_channel_id ? { sales_channel_ids: { $contains: [q.sales_channel_id] } } as any : {},
+    q.sales_channel_id ? { sales_channel_ids: { $contains: [q.sales_channel_id] } } : {},
     { skip: q.offset, take: q.limit, order: { created_at: "ASC" } }
   )
   const uses = await service.countRedemptions(list.map((p) => p.promotion_id))

@@ -3,14 +3,13 @@ import { GIVEAWAY_MODULE } from "../../../modules/giveaway"
 import type GiveawayModuleService from "../../../modules/giveaway/service"
 import { createGiveawayWorkflow } from "../../../workflows/giveaway/manage-giveaways"
 import { asArray } from "../../utils/validate"
-import { adminGiveaway } from "./serialize"
-import type { AdminCreateGiveawayType, AdminListGiveawaysType } from "./validators"
-
-export const staff = (req: AuthenticatedMedusaRequest) => ({ type: "user" as const, id: req.auth_context?.actor_id ?? null })
+import { adminGiveaway } from "../../serializers/giveaway"
+import { staff } from "../../utils/giveaways"
+import type { AdminCreateGiveawayType, AdminListGiveawaysType } from "../../schemas/giveaway"
 
 /** GET /admin/giveaways: filter by status, search the title; paginated, with entry totals. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListGiveawaysType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListGiveawaysType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const filters: Record<string, unknown> = {}
   if (q.status) filters.status = asArray(q.status)
@@ -28,7 +27,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** POST /admin/giveaways: a draft, or live at once (the seed is committed and its hash published). */
 export async function POST(req: AuthenticatedMedusaRequest<AdminCreateGiveawayType>, res: MedusaResponse) {
   const { result } = await createGiveawayWorkflow(req.scope).run({
-    input: { giveaway: req.validatedBody as any, actor: staff(req) },
+    input: { giveaway: req.validatedBody, actor: staff(req) },
   })
   res.status(201).json({ giveaway: adminGiveaway(result, undefined) })
 }

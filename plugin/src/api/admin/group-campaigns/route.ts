@@ -3,13 +3,13 @@ import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
 import type GroupOrderModuleService from "../../../modules/group-order/service"
 import { createGroupCampaignWorkflow } from "../../../workflows/group-order/manage-group-campaigns"
 import { asArray } from "../../utils/validate"
-import { adminCampaign } from "./serialize"
-import { campaignStats } from "./stats"
-import type { AdminCreateGroupCampaignType, AdminListGroupCampaignsType } from "./validators"
+import { adminCampaign } from "../../serializers/group-order"
+import { campaignStats } from "../../utils/campaign-stats"
+import type { AdminCreateGroupCampaignType, AdminListGroupCampaignsType } from "../../schemas/group-order"
 
 /** GET /admin/group-campaigns: filter by status or title; paginated, with each campaign's group counts. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListGroupCampaignsType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListGroupCampaignsType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const groups: GroupOrderModuleService = req.scope.resolve(GROUP_ORDER_MODULE)
   const filters: Record<string, unknown> = {}
   if (q.status) filters.status = asArray(q.status)
@@ -28,7 +28,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 export async function POST(req: AuthenticatedMedusaRequest<AdminCreateGroupCampaignType>, res: MedusaResponse) {
   const body = req.validatedBody
   const { result } = await createGroupCampaignWorkflow(req.scope).run({
-    input: { ...body, starts_at: body.starts_at ?? new Date() } as any,
+    input: { ...body, starts_at: body.starts_at ?? new Date() },
   })
   res.status(201).json({ group_campaign: adminCampaign(result) })
 }

@@ -3,13 +3,13 @@ import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
 import { normalizeCode } from "../../../modules/group-order/lib/code"
 import type GroupOrderModuleService from "../../../modules/group-order/service"
 import { asArray } from "../../utils/validate"
-import { withLeaders } from "../group-campaigns/leaders"
-import { adminGroup } from "../group-campaigns/serialize"
-import type { AdminListAllGroupsType } from "../group-campaigns/validators"
+import { withLeaders } from "../../utils/group-leaders"
+import { adminGroup } from "../../serializers/group-order"
+import type { AdminListAllGroupsType } from "../../schemas/group-order"
 
 /** GET /admin/group-orders: groups of every campaign (or some), with progress and their tier promotions; filter by status or code. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListAllGroupsType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListAllGroupsType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const groups: GroupOrderModuleService = req.scope.resolve(GROUP_ORDER_MODULE)
   const filters: Record<string, unknown> = {}
   if (q.campaign_id) filters.campaign_id = asArray(q.campaign_id)

@@ -3,12 +3,12 @@ import { PREORDER_MODULE } from "../../../modules/preorder"
 import type PreorderModuleService from "../../../modules/preorder/service"
 import { createPreorderPlanWorkflow } from "../../../workflows/preorder/manage-preorder-plans"
 import { asArray } from "../../utils/validate"
-import { adminPlan } from "./serialize"
-import type { AdminCreatePreorderPlanType, AdminListPreorderPlansType } from "./validators"
+import { adminPlan } from "../../serializers/preorder"
+import type { AdminCreatePreorderPlanType, AdminListPreorderPlansType } from "../../schemas/preorder"
 
 /** GET /admin/preorder-plans: filter by status, product, variant, release range; paginated, with unit counts. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListPreorderPlansType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPreorderPlansType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
   const filters: Record<string, unknown> = {}
   if (q.status) filters.status = asArray(q.status)
@@ -49,6 +49,6 @@ function stateFilter(state: "upcoming" | "open" | "closed" | "released", now: Da
 
 /** POST /admin/preorder-plans: a plan for one variant (album version). */
 export async function POST(req: AuthenticatedMedusaRequest<AdminCreatePreorderPlanType>, res: MedusaResponse) {
-  const { result } = await createPreorderPlanWorkflow(req.scope).run({ input: req.validatedBody as any })
+  const { result } = await createPreorderPlanWorkflow(req.scope).run({ input: req.validatedBody })
   res.status(201).json({ preorder_plan: adminPlan(result, undefined) })
 }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { APP_SESSION_HEADER, appChannels } from "../../../queries/app-channel"
-import { requestAppChannel } from "../app-sessions/route"
+import { requestAppChannel } from "../../utils/app-session-guards"
 
 /**
  * GET /store/app-promotions: the live app-exclusive offers of this app channel

@@ -1,17 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { appChannelOf, appChannels } from "../../../queries/app-channel"
-import type { StoreOpenAppSessionType } from "../../admin/app-channels/validators"
-
-/** The app channel behind the request's publishable key, or a 400 saying this is not the app. */
-export async function requestAppChannel(req: MedusaRequest) {
-  const ids: string[] = (req as any).publishable_key_context?.sales_channel_ids ?? []
-  for (const id of ids) {
-    const channel = await appChannelOf(req.scope, id)
-    if (channel) return channel
-  }
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, "x-publishable-api-key: this key is not an app channel's; app sessions and app offers are for the app only")
-}
+import { appChannels } from "../../../queries/app-channel"
+import { requestAppChannel } from "../../utils/app-session-guards"
+import type { StoreOpenAppSessionType } from "../../schemas/app-channel"
 
 /**
  * POST /store/app-sessions { attestation, device_id? }: the app proves itself

@@ -1,19 +1,19 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { GIVEAWAY_MODULE } from "../../../modules/giveaway"
 import type GiveawayModuleService from "../../../modules/giveaway/service"
-import { storeGiveaway } from "../../admin/giveaways/serialize"
+import { storeGiveaway } from "../../serializers/giveaway"
 import { asArray } from "../../utils/validate"
-import type { StoreListGiveawaysType } from "../../admin/giveaways/validators"
+import type { StoreListGiveawaysType } from "../../schemas/giveaway"
 
 /** Drawn giveaways stay listed this long after their draw. */
-export const RECENT_DRAW_MS = 30 * 86_400_000
+const RECENT_DRAW_MS = 30 * 86_400_000
 
 /**
  * GET /store/giveaways?product_id=…: live giveaways and those drawn or closed
  * in the last 30 days, with their rules and commitments (never the seed).
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as StoreListGiveawaysType
+export async function GET(req: MedusaRequest<unknown, StoreListGiveawaysType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const now = new Date()
   const visible = await giveaways.listGiveaways(

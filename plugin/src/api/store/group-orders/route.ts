@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { startGroupOrderWorkflow } from "../../../workflows/group-order/start-group-order"
 import { findGroup } from "../../../queries/group-order"
-import { groupProgress } from "../../admin/group-campaigns/serialize"
-import type { StoreStartGroupOrderType } from "../../admin/group-campaigns/validators"
+import { groupProgress } from "../../serializers/group-order"
+import type { StoreStartGroupOrderType } from "../../schemas/group-order"
 
 /** POST /store/group-orders: a logged-in customer starts a group (or gets back their open one) and its code to share. */
 export async function POST(req: AuthenticatedMedusaRequest<StoreStartGroupOrderType>, res: MedusaResponse) {

@@ -1,13 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PREORDER_MODULE } from "../../../modules/preorder"
 import type PreorderModuleService from "../../../modules/preorder/service"
-import { storePlan } from "../../admin/preorder-plans/serialize"
+import { storePlan } from "../../serializers/preorder"
 import { asArray } from "../../utils/validate"
-import type { StoreListPreorderPlansType } from "../../admin/preorder-plans/validators"
+import type { StoreListPreorderPlansType } from "../../schemas/preorder"
 
 /** GET /store/preorder-plans?product_id=…&variant_id=…: live plans with their state, units and benefit left. */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as StoreListPreorderPlansType
+export async function GET(req: MedusaRequest<unknown, StoreListPreorderPlansType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
   const filters: Record<string, unknown> = { status: ["active", "released"] }
   if (q.product_id) filters.product_id = asArray(q.product_id)

@@ -1,5 +1,7 @@
+import { emailHolder } from "../../../lib/holders"
+
 /** The holder a member counts as in a group: their email, trimmed and lower-cased. */
-export const memberHolder = (email: string) => `email:${email.trim().toLowerCase()}`
+export const memberHolder = (email: string) => emailHolder(email)
 
 /**
  * Whether a checkout that brought a member's units to `memberUnits` by adding

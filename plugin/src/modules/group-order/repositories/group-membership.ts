@@ -5,6 +5,7 @@ import { groupRefusal, joinsGroup, memberHolder, perMemberRefusal } from "../lib
 import { giveGroupUnitsBack, groupStatus, takeGroupUnits } from "./group-order"
 import { groupMember } from "./group-member"
 import type { LeavingPurchase, PurchaseStatus } from "./group-purchase"
+import { normalizeEmail } from "../../../lib/holders"
 
 export type JoinInput = {
   group_id: string
@@ -30,7 +31,7 @@ export async function joinGroup(sql: Sql, input: JoinInput) {
   }
   const key = { scope: input.group_id, holder: memberHolder(input.email) }
   const member = await addWithinCap(sql, groupMember, key, input.units, perMember, {
-    email: input.email.trim().toLowerCase(),
+    email: normalizeEmail(input.email),
     customer_id: input.customer_id,
   })
   if (!member) {

@@ -28,7 +28,7 @@ export const writeOrderExportFileStep = createStep(
     await saveExportProgress(container, input.export_id, { orders_done: 0, rows_done: 0, orders_estimated: estimated })
 
     const filename = `order-export-${input.export_id}-${randomBytes(12).toString("hex")}.${input.file.format}`
-    const upload = await files.getUploadStream({ filename, mimeType: contentTypeOf(input.file.format), access: "private" } as any)
+    const upload = await files.getUploadStream({ filename, mimeType: contentTypeOf(input.file.format), access: "private" })
     let size = 0
     const sink = streamSink(upload.writeStream)
     try {

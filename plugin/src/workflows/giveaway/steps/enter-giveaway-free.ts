@@ -35,7 +35,7 @@ export const enterGiveawayFreeStep = createStep(
       fields: ["id", "email", "addresses.country_code", "addresses.province"],
       filters: { id: input.customer_id },
     })
-    const customer = data[0] as any
+    const customer = data[0]
     if (!customer?.email) throw new MedusaError(MedusaError.Types.NOT_FOUND, "Customer was not found")
     const address = (customer.addresses ?? []).find(Boolean)
     const result = await giveaways.enterFree({

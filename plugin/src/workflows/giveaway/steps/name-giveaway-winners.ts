@@ -24,7 +24,7 @@ export const nameGiveawayWinnersStep = createStep(
     const byId = new Map(data.map((c: any) => [c.id, c]))
     await giveaways.updateGiveawayWinners(
       picks.map((pick) => {
-        const customer = byId.get(pick.customer_id) as any
+        const customer = byId.get(pick.customer_id)
         return {
           id: pick.id,
           public_name: publicName(customer?.first_name, customer?.last_name) ?? `Entrant ${pick.entrant}`,

@@ -31,23 +31,23 @@ export const updateGiveawayStep = createStep(
     if (!current) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${input.id} was not found`)
     const { id, ...requested } = input
     const now = new Date()
-    const problems = checkGiveawayChange(current as any, requested as any, now)
+    const problems = checkGiveawayChange(current, requested, now)
     if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, describeProblems(problems))
     await assertCatalogIds(container, input.product_ids, input.variant_ids)
 
     const update: Record<string, unknown> = {}
     const changes: UpdatedGiveaway["changes"] = {}
     for (const [key, value] of Object.entries(requested)) {
-      if (value === undefined || same(value, (current as any)[key])) continue
+      if (value === undefined || same(value, (current as Record<string, unknown>)[key])) continue
       update[key] = value
-      changes[key] = { from: (current as any)[key] ?? null, to: value }
+      changes[key] = { from: (current as Record<string, unknown>)[key] ?? null, to: value }
     }
     const wentLive = current.status === "draft" && input.status === "live"
     if (wentLive) Object.assign(update, newSeed(), giveaways.beaconCommitment(input.ends_at ?? current.ends_at), { went_live_at: now })
     if (input.status === "closed" && current.status !== "closed") update.closed_at = now
-    const previous = Object.fromEntries(Object.keys(update).map((key) => [key, (current as any)[key] ?? null]))
+    const previous = Object.fromEntries(Object.keys(update).map((key) => [key, (current as Record<string, unknown>)[key] ?? null]))
     // Step outputs are kept with the workflow's execution: the secret seed never goes there.
-    const { seed: _secret, ...giveaway } = Object.keys(update).length ? await giveaways.updateGiveaways({ id, ...update } as any) : current
+    const { seed: _secret, ...giveaway } = Object.keys(update).length ? await giveaways.updateGiveaways({ id, ...update }) : current
     return new StepResponse(
       { giveaway, previous_status: current.status as GiveawayStatus, went_live: wentLive, changes } as UpdatedGiveaway,
       { id, previous }
@@ -56,6 +56,6 @@ export const updateGiveawayStep = createStep(
   async (undo, { container }) => {
     if (!undo || !Object.keys(undo.previous).length) return
     const giveaways: GiveawayModuleService = container.resolve(GIVEAWAY_MODULE)
-    await giveaways.updateGiveaways({ id: undo.id, ...undo.previous } as any)
+    await giveaways.updateGiveaways({ id: undo.id, ...undo.previous })
   }
 )

@@ -96,7 +96,7 @@ export const updateGroupCampaignStep = createStep(
     if (!previous) return
     const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
     const { id, title, description, status, product_ids, variant_ids, tiers, starts_at, ends_at, max_units_per_member, max_members, currency_code, region_id, closed_at } =
-      previous as any
+      previous
     await groups.updateGroupCampaigns({ id, title, description, status, product_ids, variant_ids, tiers, starts_at, ends_at, max_units_per_member, max_members, currency_code, region_id, closed_at })
     if (previous.promotion_campaign_id) {
       await container.resolve(Modules.PROMOTION).updateCampaigns({ id: previous.promotion_campaign_id, starts_at, ends_at })

@@ -3,7 +3,8 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { GROUP_ORDER_MODULE } from "../../../modules/group-order"
 import { newGroupCode, tierPromotionCode } from "../../../modules/group-order/lib/code"
 import type GroupOrderModuleService from "../../../modules/group-order/service"
-import { TIER_RULE_ATTRIBUTE, tierRuleValue } from "../../../queries/group-order"
+import { tierRuleValue } from "../../../queries/group-order"
+import { GROUP_ORDER_TIER_RULE_ATTRIBUTE } from "../../../modules/group-order/promotion-rules"
 
 /**
  * Checks the campaign is open for new groups. A customer leads at most one
@@ -98,7 +99,7 @@ export const createTierPromotionsStep = createStep(
         status: PromotionStatus.ACTIVE,
         is_automatic: true,
         campaign_id: campaign.promotion_campaign_id ?? undefined,
-        rules: [{ attribute: TIER_RULE_ATTRIBUTE, operator: "eq" as const, values: [tierRuleValue(input.group_id, i + 1)] }],
+        rules: [{ attribute: GROUP_ORDER_TIER_RULE_ATTRIBUTE, operator: "eq" as const, values: [tierRuleValue(input.group_id, i + 1)] }],
         application_method: {
           type: "percentage" as const,
           target_type: "items" as const,
@@ -138,6 +139,6 @@ export const setGroupPromotionsStatusStep = createStep(
   },
   async (before, { container }) => {
     if (!before?.length) return
-    await container.resolve(Modules.PROMOTION).updatePromotions(before as any)
+    await container.resolve(Modules.PROMOTION).updatePromotions(before)
   }
 )

@@ -21,7 +21,7 @@ export const attachPreorderItemsStep = createStep(
       fields: ["id", "customer_id", "cart.id"],
       filters: { id: input.order_id },
     })
-    const order = data[0] as any
+    const order = data[0]
     if (!order?.cart?.id) return new StepResponse([], { attached: [], metadata: [] })
     const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
     const reserved = await preorders.listPreorderItems({ cart_id: order.cart.id, status: ["reserved"] }, { relations: ["plan"] })

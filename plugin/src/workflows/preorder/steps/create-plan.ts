@@ -28,7 +28,7 @@ export const createPlanStep = createStep(
       status: input.status ?? "draft",
       original_release_date: input.status === "active" ? input.release_date : null,
       date_history: { changes: [] },
-    } as any)
+    })
     return new StepResponse(plan, plan.id)
   },
   async (id, { container }) => {

@@ -50,7 +50,7 @@ export const preparePreorderRefundStep = createStep(
       ],
       filters: { id: item.order_id! },
     })
-    const order = data[0] as any
+    const order = data[0]
     const line = (order?.items ?? []).find((l) => l?.id === item.order_line_item_id)
     if (!line) throw new MedusaError(MedusaError.Types.NOT_FOUND, `The order line of pre-order ${item.id} was not found`)
     const amount =

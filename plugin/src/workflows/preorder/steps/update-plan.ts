@@ -46,7 +46,7 @@ export const updatePlanStep = createStep(
     if (input.release_date && new Date(input.release_date).getTime() !== oldDate.getTime()) {
       const to = new Date(input.release_date)
       dateChange = { from: oldDate.toISOString(), to: to.toISOString(), delayed: to.getTime() > oldDate.getTime() }
-      const history = ((plan.date_history as any)?.changes ?? []) as unknown[]
+      const history = (plan.date_history?.changes ?? []) as unknown[]
       update.date_history = {
         changes: [...history, { from: dateChange.from, to: dateChange.to, changed_at: new Date().toISOString(), reason: reason ?? null }],
       }
@@ -57,8 +57,8 @@ export const updatePlanStep = createStep(
     if (input.status === "active" && !plan.original_release_date) {
       update.original_release_date = input.release_date ?? plan.release_date
     }
-    const updated = await preorders.updatePreorderPlans(update as any)
-    const previous = Object.fromEntries(Object.keys(update).map((key) => [key, (plan as any)[key]]))
+    const updated = await preorders.updatePreorderPlans(update)
+    const previous = Object.fromEntries(Object.keys(update).map((key) => [key, (plan as Record<string, unknown>)[key]]))
     return new StepResponse(
       { plan: updated, previous_status: plan.status, date_change: dateChange } as UpdatedPlan,
       { previous: { ...previous, id: plan.id }, movedItems }
@@ -67,7 +67,7 @@ export const updatePlanStep = createStep(
   async (undo, { container }) => {
     if (!undo) return
     const preorders: PreorderModuleService = container.resolve(PREORDER_MODULE)
-    await preorders.updatePreorderPlans(undo.previous as any)
+    await preorders.updatePreorderPlans(undo.previous)
     if (undo.movedItems.length) await preorders.updatePreorderItems(undo.movedItems)
   }
 )

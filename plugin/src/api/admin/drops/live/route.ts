@@ -1,16 +1,16 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PREORDER_MODULE } from "../../../../modules/preorder"
 import type PreorderModuleService from "../../../../modules/preorder/service"
-import { adminPlan } from "../../preorder-plans/serialize"
-import type { AdminDropLiveType } from "../validators"
+import { adminPlan } from "../../../serializers/preorder"
+import type { AdminDropLiveType } from "../../../schemas/drops"
 
 /**
  * GET /admin/drops/live?product_id=&minutes=60: orders and units per minute over
  * the last `minutes` (zeros included) and units left per version, for an album
  * or, without product_id, every active plan. Polled by the Drops page's live view.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminDropLiveType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminDropLiveType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
   const plans = await preorders.listPreorderPlans(q.product_id ? { product_id: q.product_id } : { status: ["active"] }, {
     order: { release_date: "ASC", id: "ASC" },

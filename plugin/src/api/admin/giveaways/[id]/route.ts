@@ -1,17 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { GIVEAWAY_MODULE } from "../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../modules/giveaway/service"
 import { updateGiveawayWorkflow } from "../../../../workflows/giveaway/manage-giveaways"
-import { staff } from "../route"
-import { adminGiveaway } from "../serialize"
-import type { AdminUpdateGiveawayType } from "../validators"
-
-export async function loadGiveaway(giveaways: GiveawayModuleService, id: string) {
-  const [giveaway] = await giveaways.listGiveaways({ id })
-  if (!giveaway) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${id} was not found`)
-  return giveaway
-}
+import { loadGiveaway, staff } from "../../../utils/giveaways"
+import { adminGiveaway } from "../../../serializers/giveaway"
+import type { AdminUpdateGiveawayType } from "../../../schemas/giveaway"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
@@ -23,7 +16,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** POST /admin/giveaways/:id: update under the lifecycle rules; status "live" commits the seed. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateGiveawayType>, res: MedusaResponse) {
   const { result } = await updateGiveawayWorkflow(req.scope).run({
-    input: { giveaway: { id: req.params.id, ...(req.validatedBody as any) }, actor: staff(req) },
+    input: { giveaway: { id: req.params.id, ...(req.validatedBody) }, actor: staff(req) },
   })
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const totals = await giveaways.entryTotals([req.params.id])

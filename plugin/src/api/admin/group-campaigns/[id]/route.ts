@@ -2,9 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { GROUP_ORDER_MODULE } from "../../../../modules/group-order"
 import type GroupOrderModuleService from "../../../../modules/group-order/service"
 import { updateGroupCampaignWorkflow } from "../../../../workflows/group-order/manage-group-campaigns"
-import { adminCampaign } from "../serialize"
-import { campaignStats } from "../stats"
-import type { AdminUpdateGroupCampaignType } from "../validators"
+import { adminCampaign } from "../../../serializers/group-order"
+import { campaignStats } from "../../../utils/campaign-stats"
+import type { AdminUpdateGroupCampaignType } from "../../../schemas/group-order"
 
 /** GET /admin/group-campaigns/:id, with its group counts. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -16,6 +16,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 /** POST /admin/group-campaigns/:id: update; tiers, products and currency are fixed once a group exists. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateGroupCampaignType>, res: MedusaResponse) {
-  const { result } = await updateGroupCampaignWorkflow(req.scope).run({ input: { id: req.params.id, ...(req.validatedBody as any) } })
+  const { result } = await updateGroupCampaignWorkflow(req.scope).run({ input: { id: req.params.id, ...(req.validatedBody) } })
   res.json({ group_campaign: adminCampaign(result) })
 }

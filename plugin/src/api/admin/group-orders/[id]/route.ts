@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { GROUP_ORDER_MODULE } from "../../../../modules/group-order"
 import type GroupOrderModuleService from "../../../../modules/group-order/service"
-import { withLeaders } from "../../group-campaigns/leaders"
-import { adminGroup } from "../../group-campaigns/serialize"
+import { withLeaders } from "../../../utils/group-leaders"
+import { adminGroup } from "../../../serializers/group-order"
 
 const decimal = (value: unknown) => (value === null || value === undefined ? null : String(value))
 

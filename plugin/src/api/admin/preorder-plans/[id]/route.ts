@@ -4,8 +4,8 @@ import { PREORDER_MODULE } from "../../../../modules/preorder"
 import type PreorderModuleService from "../../../../modules/preorder/service"
 import { deletePreorderPlanWorkflow } from "../../../../workflows/preorder/delete-preorder-plan"
 import { updatePreorderPlanWorkflow } from "../../../../workflows/preorder/manage-preorder-plans"
-import { adminPlan } from "../serialize"
-import type { AdminUpdatePreorderPlanType } from "../validators"
+import { adminPlan } from "../../../serializers/preorder"
+import type { AdminUpdatePreorderPlanType } from "../../../schemas/preorder"
 
 async function load(preorders: PreorderModuleService, id: string) {
   const [plan] = await preorders.listPreorderPlans({ id })
@@ -22,7 +22,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 /** POST /admin/preorder-plans/:id: update; a new release_date notifies every customer with a pending item. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdatePreorderPlanType>, res: MedusaResponse) {
-  const { result } = await updatePreorderPlanWorkflow(req.scope).run({ input: { id: req.params.id, ...(req.validatedBody as any) } })
+  const { result } = await updatePreorderPlanWorkflow(req.scope).run({ input: { id: req.params.id, ...(req.validatedBody) } })
   const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
   const units = await preorders.unitsByStatus([req.params.id])
   res.json({ preorder_plan: adminPlan(result.plan, units[req.params.id]), release_date_change: result.date_change })

@@ -2,15 +2,15 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { Modules, generateEntityId } from "@medusajs/framework/utils"
 import { exportOrderReportWorkflow } from "../../../../workflows/finance-report/export-order-report"
 import { adminOrderExport, findOrderExport, listOrderExports } from "../../../../lib/finance-report/order-exports"
-import type { AdminCreateOrderExportType, AdminListOrderExportsType } from "../validators"
+import type { AdminCreateOrderExportType, AdminListOrderExportsType } from "../../../schemas/finance-report"
 
 /**
  * POST /admin/reports/order-exports: starts a background export of the order
  * report (same query as GET /admin/reports/orders) and answers 202 at once with
  * its id; GET /admin/reports/order-exports/:id follows it.
  */
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const b = (req as any).validatedBody as AdminCreateOrderExportType
+export async function POST(req: AuthenticatedMedusaRequest<AdminCreateOrderExportType>, res: MedusaResponse) {
+  const b = req.validatedBody
   const userId = req.auth_context?.actor_id ?? null
   const user = userId ? await req.scope.resolve(Modules.USER).retrieveUser(userId).catch(() => null) : null
   const id = generateEntityId(undefined, "oexp")
@@ -28,8 +28,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
 }
 
 /** GET /admin/reports/order-exports: the export history (who asked, status, rows, download link), newest first. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { limit, offset } = (req as any).validatedQuery as AdminListOrderExportsType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListOrderExportsType>, res: MedusaResponse) {
+  const { limit, offset } = req.validatedQuery
   const { order_exports, count } = await listOrderExports(req.scope, { limit, offset })
   res.json({ order_exports: order_exports.map(adminOrderExport), count, limit, offset })
 }

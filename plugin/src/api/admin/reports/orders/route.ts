@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { contentTypeOf, streamSink, writeOrderReport } from "../../../../lib/finance-report/write-order-report"
-import type { AdminOrderReportType } from "../validators"
+import type { AdminOrderReportType } from "../../../schemas/finance-report"
 
 /**
  * GET /admin/reports/orders: the order report, streamed page by page (memory
@@ -8,8 +8,8 @@ import type { AdminOrderReportType } from "../validators"
  * first bytes are sent, the connection is cut rather than ending a file that
  * looks complete; `totals=true` ends a complete file with its control totals.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminOrderReportType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminOrderReportType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const stamp = (d: Date) => d.toISOString().slice(0, 10)
   res.status(200)
   res.setHeader("content-type", contentTypeOf(q.format))

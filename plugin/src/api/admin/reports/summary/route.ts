@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ReportSummary } from "../../../../lib/finance-report/summary"
 import { readReportRows } from "../../../../lib/finance-report/read-model-source"
-import type { AdminReportSummaryType } from "../validators"
+import type { AdminReportSummaryType } from "../../../schemas/finance-report"
 
 /**
  * GET /admin/reports/summary: per local day and sales channel, orders, gross,
@@ -9,8 +9,8 @@ import type { AdminReportSummaryType } from "../validators"
  * for pre-order lines not yet released) by release date, as of now, for the
  * orders placed in the range. Same facts and arithmetic as the order export.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminReportSummaryType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminReportSummaryType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const summary = new ReportSummary(q.tz ?? "UTC")
   for await (const orders of readReportRows(req.scope, q)) for (const order of orders) summary.add(order)
   res.json({

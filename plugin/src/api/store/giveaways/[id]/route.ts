@@ -1,21 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { GIVEAWAY_MODULE } from "../../../../modules/giveaway"
 import { freeEntryAllowed } from "../../../../modules/giveaway/lib/entries"
 import type GiveawayModuleService from "../../../../modules/giveaway/service"
-import { publicHistory, publicWinner, storeGiveaway } from "../../../admin/giveaways/serialize"
-
-/**
- * A giveaway fans may see: every giveaway that ever went live, including one
- * closed without a draw (so it cannot vanish); drafts are not public.
- */
-export async function loadPublicGiveaway(giveaways: GiveawayModuleService, id: string) {
-  const [giveaway] = await giveaways.listGiveaways({ id })
-  if (!giveaway || !giveaway.went_live_at) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Giveaway ${id} was not found`)
-  }
-  return giveaway
-}
+import { publicHistory, publicWinner, storeGiveaway } from "../../../serializers/giveaway"
+import { loadPublicGiveaway } from "../../../utils/giveaways"
 
 /**
  * GET /store/giveaways/:id: the rules and commitment; with a customer's token,
@@ -64,5 +52,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { giveaway_id: giveaway.id, action: ["went_live", "updated", "entries_closed", "beacon_recommitted", "drawn", "closed"] },
     { order: { created_at: "ASC", id: "ASC" }, take: 200 }
   )
-  res.json({ giveaway: { ...storeGiveaway(giveaway, now), my_entries: mine, winners, history: publicHistory(audit as any) } })
+  res.json({ giveaway: { ...storeGiveaway(giveaway, now), my_entries: mine, winners, history: publicHistory(audit) } })
 }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { findGroupByCode } from "../../../../queries/group-order"
-import { groupProgress } from "../../../admin/group-campaigns/serialize"
+import { groupProgress } from "../../../serializers/group-order"
 
 /** GET /store/group-orders/:code: public progress. Never members' names, emails or orders. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

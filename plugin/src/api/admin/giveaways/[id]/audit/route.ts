@@ -2,12 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { asArray } from "../../../../utils/validate"
-import type { AdminListGiveawayAuditType } from "../../validators"
-import { loadGiveaway } from "../route"
+import type { AdminListGiveawayAuditType } from "../../../../schemas/giveaway"
+import { loadGiveaway } from "../../../../utils/giveaways"
 
 /** GET /admin/giveaways/:id/audit: who did what when, newest first. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListGiveawayAuditType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListGiveawayAuditType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const giveaway = await loadGiveaway(giveaways, req.params.id)
   const filters: Record<string, unknown> = { giveaway_id: giveaway.id }

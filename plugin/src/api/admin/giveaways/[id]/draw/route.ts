@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { drawGiveawayWorkflow } from "../../../../../workflows/giveaway/draw-giveaway"
-import { staff } from "../../route"
-import { adminGiveaway } from "../../serialize"
+import { staff } from "../../../../utils/giveaways"
+import { adminGiveaway } from "../../../../serializers/giveaway"
 
 /**
  * POST /admin/giveaways/:id/draw {}: once the entry window has closed, closes

@@ -3,9 +3,9 @@ import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import { toCsv } from "../../../../../modules/giveaway/lib/csv"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { asArray } from "../../../../utils/validate"
-import { entryRow } from "../../serialize"
-import type { AdminListGiveawayEntriesType } from "../../validators"
-import { loadGiveaway } from "../route"
+import { entryRow } from "../../../../serializers/giveaway"
+import type { AdminListGiveawayEntriesType } from "../../../../schemas/giveaway"
+import { loadGiveaway } from "../../../../utils/giveaways"
 
 const CSV_COLUMNS = [
   "id",
@@ -32,8 +32,8 @@ const CSV_COLUMNS = [
  * GET /admin/giveaways/:id/entries: every entry row (oldest first) with filters
  * and totals; `?format=csv` downloads all matching rows as a spreadsheet-safe CSV.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListGiveawayEntriesType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListGiveawayEntriesType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const giveaway = await loadGiveaway(giveaways, req.params.id)
   const filters: Record<string, unknown> = { giveaway_id: giveaway.id }
@@ -48,7 +48,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     const rows = (await giveaways.listGiveawayEntries(filters, { order })).map(entryRow)
     res.setHeader("Content-Type", "text/csv; charset=utf-8")
     res.setHeader("Content-Disposition", `attachment; filename="giveaway-${giveaway.id}-entries.csv"`)
-    res.send(toCsv([...CSV_COLUMNS], rows.map((row) => CSV_COLUMNS.map((column) => (row as any)[column]))))
+    res.send(toCsv([...CSV_COLUMNS], rows.map((row) => CSV_COLUMNS.map((column) => row[column]))))
     return
   }
   const [rows, count] = await giveaways.listAndCountGiveawayEntries(filters, { skip: q.offset, take: q.limit, order })

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
-import { loadGiveaway } from "../route"
+import { loadGiveaway } from "../../../../utils/giveaways"
 
 /** GET /admin/giveaways/:id/winners: every pick in rank order (winners, alternates, disqualified), with contact details. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

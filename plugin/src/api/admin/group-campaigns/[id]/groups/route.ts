@@ -3,13 +3,13 @@ import { GROUP_ORDER_MODULE } from "../../../../../modules/group-order"
 import { normalizeCode } from "../../../../../modules/group-order/lib/code"
 import type GroupOrderModuleService from "../../../../../modules/group-order/service"
 import { asArray } from "../../../../utils/validate"
-import { withLeaders } from "../../leaders"
-import { adminGroup } from "../../serialize"
-import type { AdminListGroupsType } from "../../validators"
+import { withLeaders } from "../../../../utils/group-leaders"
+import { adminGroup } from "../../../../serializers/group-order"
+import type { AdminListGroupsType } from "../../../../schemas/group-order"
 
 /** GET /admin/group-campaigns/:id/groups: the campaign's groups with progress; filter by status or code. */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListGroupsType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListGroupsType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const groups: GroupOrderModuleService = req.scope.resolve(GROUP_ORDER_MODULE)
   await groups.retrieveGroupCampaign(req.params.id)
   const filters: Record<string, unknown> = { campaign_id: req.params.id }

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { settleGroupOrderWorkflow } from "../../../../../workflows/group-order/settle-group-order"
 import { findGroup } from "../../../../../queries/group-order"
-import { adminGroup } from "../../../group-campaigns/serialize"
+import { adminGroup } from "../../../../serializers/group-order"
 
 /**
  * POST /admin/group-orders/:id/settle: settle now (before the deadline too).

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { allocatePreorderPlanWorkflow } from "../../../../../workflows/preorder/allocate-preorder-plan"
-import type { AdminAllocatePreorderPlanType } from "../../validators"
+import type { AdminAllocatePreorderPlanType } from "../../../../schemas/preorder"
 
 /**
  * POST /admin/preorder-plans/:id/allocate { received_quantity }: short supply.

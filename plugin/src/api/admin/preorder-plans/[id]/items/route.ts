@@ -1,13 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PREORDER_MODULE } from "../../../../../modules/preorder"
 import type PreorderModuleService from "../../../../../modules/preorder/service"
-import { normalizeEmail } from "../../../../../modules/preorder/service"
+import { normalizeEmail } from "../../../../../lib/holders"
 import { asArray } from "../../../../utils/validate"
-import type { AdminListPreorderItemsType } from "../../validators"
+import type { AdminListPreorderItemsType } from "../../../../schemas/preorder"
 
 /** GET /admin/preorder-plans/:id/items: who pre-ordered, oldest first (the allocation order). */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as AdminListPreorderItemsType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListPreorderItemsType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const preorders: PreorderModuleService = req.scope.resolve(PREORDER_MODULE)
   const filters: Record<string, unknown> = { plan_id: req.params.id }
   if (q.status) filters.status = asArray(q.status)

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { Modules } from "@medusajs/framework/utils"
 import { appChannels } from "../../../../../queries/app-channel"
 import { markAppExclusiveWorkflow, unmarkAppExclusiveWorkflow } from "../../../../../workflows/app-channel/mark-app-exclusive"
-import type { AdminMarkAppExclusiveType } from "../../../app-channels/validators"
+import type { AdminMarkAppExclusiveType } from "../../../../schemas/app-channel"
 
 /**
  * GET /admin/promotions/:id/app-channels: whether the promotion is app-exclusive

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { findGroupByCode } from "../../../../../queries/group-order"
-import { adminGroup } from "../../../group-campaigns/serialize"
+import { adminGroup } from "../../../../serializers/group-order"
 
 /**
  * GET /admin/promotions/:id/group-order: the group (and tier) a promotion is a

@@ -2,11 +2,11 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { CART_GROUP_KEY, findGroupByCode, loadGroupCart } from "../../../../../queries/group-order"
 import { joinGroup, leaveGroup } from "../../../../../workflows/group-order/join-group"
-import { groupProgress } from "../../../../admin/group-campaigns/serialize"
-import type { StoreJoinGroupOrderType } from "../../../../admin/group-campaigns/validators"
+import { groupProgress } from "../../../../serializers/group-order"
+import type { StoreJoinGroupOrderType } from "../../../../schemas/group-order"
 
 /** The cart as a storefront shows it after joining or leaving: totals, promotions, line adjustments. */
-export async function cartWithTotals(req: MedusaRequest, cartId: string) {
+async function cartWithTotals(req: MedusaRequest, cartId: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",

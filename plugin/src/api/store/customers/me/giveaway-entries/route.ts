@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
-import { entryRow } from "../../../../admin/giveaways/serialize"
-import type { StoreListMyGiveawayEntriesType } from "../../../../admin/giveaways/validators"
+import { entryRow } from "../../../../serializers/giveaway"
+import type { StoreListMyGiveawayEntriesType } from "../../../../schemas/giveaway"
 
 /**
  * GET /store/customers/me/giveaway-entries: the logged-in customer's own entry
@@ -10,8 +10,8 @@ import type { StoreListMyGiveawayEntriesType } from "../../../../admin/giveaways
  * giveaway's entries have closed, their entrant label and entries in its
  * published entry list (`entrants_by_giveaway`). Never anyone else's.
  */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const q = (req as any).validatedQuery as StoreListMyGiveawayEntriesType
+export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreListMyGiveawayEntriesType>, res: MedusaResponse) {
+  const q = req.validatedQuery
   const giveaways: GiveawayModuleService = req.scope.resolve(GIVEAWAY_MODULE)
   const customerId = req.auth_context.actor_id
   const filters: Record<string, unknown> = { customer_id: customerId }

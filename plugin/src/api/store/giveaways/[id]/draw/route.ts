@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
-import { loadPublicGiveaway } from "../route"
+import { loadPublicGiveaway } from "../../../../utils/giveaways"
 
 /**
  * GET /store/giveaways/:id/draw: the published draw, exactly what the

@@ -2,9 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { enterGiveawayFreeWorkflow } from "../../../../../workflows/giveaway/enter-giveaway-free"
-import { entryRow } from "../../../../admin/giveaways/serialize"
-import type { StoreGiveawayFreeEntryType } from "../../../../admin/giveaways/validators"
-import { loadPublicGiveaway } from "../route"
+import { entryRow } from "../../../../serializers/giveaway"
+import type { StoreGiveawayFreeEntryType } from "../../../../schemas/giveaway"
+import { loadPublicGiveaway } from "../../../../utils/giveaways"
 
 /**
  * POST /store/giveaways/:id/free-entries: the no-purchase-necessary entry of

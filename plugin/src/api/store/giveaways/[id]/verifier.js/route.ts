@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { GIVEAWAY_MODULE } from "../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../modules/giveaway/service"
 import { verifierSource } from "../../../../../modules/giveaway/verifier"
-import { loadPublicGiveaway } from "../route"
+import { loadPublicGiveaway } from "../../../../utils/giveaways"
 
 /**
  * GET /store/giveaways/:id/verifier.js: the standalone verifier (one plain

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { GIVEAWAY_MODULE } from "../../../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../../../modules/giveaway/service"
 import { claimGiveawayPrizeWorkflow } from "../../../../../../../workflows/giveaway/claim-giveaway-prize"
-import { staff } from "../../../../route"
-import type { AdminClaimGiveawayPrizeType } from "../../../../validators"
+import { staff } from "../../../../../../utils/giveaways"
+import type { AdminClaimGiveawayPrizeType } from "../../../../../../schemas/giveaway"
 
 /** POST /admin/giveaways/:id/winners/:winner_id/claim { note? }: the winner has claimed the prize. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminClaimGiveawayPrizeType>, res: MedusaResponse) {

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { GIVEAWAY_MODULE } from "../../../../../../../modules/giveaway"
 import type GiveawayModuleService from "../../../../../../../modules/giveaway/service"
 import { disqualifyGiveawayWinnerWorkflow } from "../../../../../../../workflows/giveaway/disqualify-giveaway-winner"
-import { staff } from "../../../../route"
-import type { AdminDisqualifyGiveawayWinnerType } from "../../../../validators"
+import { staff } from "../../../../../../utils/giveaways"
+import type { AdminDisqualifyGiveawayWinnerType } from "../../../../../../schemas/giveaway"
 
 /** POST /admin/giveaways/:id/winners/:winner_id/disqualify { reason }: the next alternate is promoted and notified. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminDisqualifyGiveawayWinnerType>, res: MedusaResponse) {

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { PREORDER_MODULE } from "../../../../../../../modules/preorder"
 import type PreorderModuleService from "../../../../../../../modules/preorder/service"
 import { cancelPreorderItemWorkflow } from "../../../../../../../workflows/preorder/cancel-preorder-item"
-import { customerPreorder } from "../../route"
+import { customerPreorder } from "../../../../../../serializers/preorder"
 
 /**
  * POST /store/customers/me/preorders/:id/cancel: after a delay the fan may

@@ -1,6 +1,6 @@
 import { z } from "zod"
-import { count, paging as listPaging } from "../../utils/validate"
-import { tierProblems } from "../../../modules/group-order/lib/tiers"
+import { count, paging as listPaging } from "../utils/validate"
+import { tierProblems } from "../../modules/group-order/lib/tiers"
 
 const date = z.coerce.date()
 const positive = count.min(1)

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { count, httpUrl, paging as listPaging } from "../../utils/validate"
+import { count, httpUrl, paging as listPaging } from "../utils/validate"
 
 const date = z.coerce.date()
 const ids = z.array(z.string().min(1)).max(500)

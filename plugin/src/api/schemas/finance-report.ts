@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { isTimeZone } from "../../../lib/finance-report/time"
+import { isTimeZone } from "../../lib/finance-report/time"
 
 /** ISO 8601 date-time with an explicit offset: a report's range means the same instant everywhere. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/

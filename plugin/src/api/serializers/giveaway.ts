@@ -1,6 +1,6 @@
-import { DRAW_ALGORITHM } from "../../../modules/giveaway/lib/draw"
-import { beaconPublicUrl } from "../../../modules/giveaway/lib/beacon"
-import { giveawayState } from "../../../modules/giveaway/lib/lifecycle"
+import { DRAW_ALGORITHM } from "../../modules/giveaway/lib/draw"
+import { beaconPublicUrl } from "../../modules/giveaway/lib/beacon"
+import { giveawayState } from "../../modules/giveaway/lib/lifecycle"
 
 /**
  * Every field a giveaway shows, named one by one: `seed` is not among them.

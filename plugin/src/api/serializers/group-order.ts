@@ -1,4 +1,4 @@
-import { progressOf, type Tier } from "../../../modules/group-order/lib/tiers"
+import { progressOf, type Tier } from "../../modules/group-order/lib/tiers"
 
 /** A group's progress as fans and staff see it: never names, emails or orders. */
 export function groupProgress(group: any) {

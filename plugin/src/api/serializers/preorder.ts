@@ -1,4 +1,4 @@
-import { benefitRemaining, planState, remainingUnits, windowClosesAt } from "../../../modules/preorder/lib/plan-state"
+import { benefitRemaining, planState, remainingUnits, windowClosesAt } from "../../modules/preorder/lib/plan-state"
 
 /** What fans see of a plan. */
 export function storePlan(plan: any, now = new Date()) {
@@ -28,5 +28,26 @@ export function adminPlan(plan: any, units: Record<string, number> | undefined, 
     remaining_units: remainingUnits(plan),
     benefit_remaining: benefitRemaining(plan),
     units: units ?? { reserved: 0, pending: 0, ready: 0, cancelled: 0 },
+  }
+}
+
+/** The fan's view of one pre-ordered line. */
+export function customerPreorder(item: any) {
+  const delayed = new Date(item.release_date).getTime() > new Date(item.ordered_release_date).getTime()
+  return {
+    id: item.id,
+    order_id: item.order_id,
+    order_line_item_id: item.order_line_item_id,
+    variant_id: item.variant_id,
+    quantity: item.quantity,
+    status: item.status,
+    release_date: item.release_date,
+    ordered_release_date: item.ordered_release_date,
+    delayed,
+    can_cancel: delayed && item.status === "pending",
+    benefit_units: item.benefit_units,
+    benefit: item.benefit_units > 0 ? item.plan?.benefit_note ?? null : null,
+    cancelled_at: item.cancelled_at,
+    cancel_reason: item.cancel_reason,
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { isTimeZone } from "../../../lib/finance-report/time"
+import { isTimeZone } from "../../lib/finance-report/time"
 
 const timeZone = z.string().refine(isTimeZone, "must be an IANA time zone, e.g. Asia/Seoul")
 

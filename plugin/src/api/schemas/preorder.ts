@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { count, paging as listPaging } from "../../utils/validate"
+import { count, paging as listPaging } from "../utils/validate"
 
 const date = z.coerce.date()
 /** A release date staff set now: a past one would release (and charge for shipping) at once. */

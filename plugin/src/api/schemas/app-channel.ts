@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { count, paging } from "../../utils/validate"
+import { count, paging } from "../utils/validate"
 
 export const AdminConfigureAppChannel = z
   .object({

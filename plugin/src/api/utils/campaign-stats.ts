@@ -1,4 +1,4 @@
-import type GroupOrderModuleService from "../../../modules/group-order/service"
+import type GroupOrderModuleService from "../../modules/group-order/service"
 
 /** Per campaign: groups, open groups, paid units and members — what a campaign list's bars show. */
 export async function campaignStats(groups: GroupOrderModuleService, campaignIds: string[]) {
@@ -9,7 +9,7 @@ export async function campaignStats(groups: GroupOrderModuleService, campaignIds
     { campaign_id: campaignIds },
     { select: ["id", "campaign_id", "status", "paid_units", "member_count"] }
   )
-  for (const g of list as any[]) {
+  for (const g of list) {
     const s = stats[g.campaign_id]
     s.groups++
     if (g.status === "open") s.open_groups++
