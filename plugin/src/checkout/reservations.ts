@@ -52,6 +52,29 @@ export interface CheckoutReservation<Held> {
   tidy(container: MedusaContainer, before: Date): Promise<Tidied>
 }
 
+/**
+ * Reservations past the horizon, cart by cart: a cart that became an order gives them to it (the feature's own
+ * attach), the others give them back (`release` returns how many it freed).
+ */
+async function tidyByCart(
+  container: MedusaContainer,
+  stale: { id: string; cart_id: string }[],
+  reservation: Pick<CheckoutReservation<unknown>, "attach">,
+  release: (ids: string[]) => Promise<number>
+): Promise<Tidied> {
+  const tidied: Tidied = { stale: stale.length, reattached: 0, freed: 0 }
+  for (const cartId of new Set(stale.map((r) => r.cart_id))) {
+    const orderId = await orderIdOfCart(container, cartId)
+    if (orderId) {
+      await reservation.attach(container, orderId)
+      tidied.reattached++
+    } else {
+      tidied.freed += await release(stale.filter((r) => r.cart_id === cartId).map((r) => r.id))
+    }
+  }
+  return tidied
+}
+
 /** Pre-order units: cap, per-customer limit and benefit, per line on a plan. */
 export const preorderUnits: CheckoutReservation<string[]> = {
   feature: "preorders",
@@ -108,17 +131,7 @@ export const groupPlace: CheckoutReservation<string> = {
   async tidy(container, before) {
     const groups: GroupOrderModuleService = container.resolve(GROUP_ORDER_MODULE)
     const stale = await groups.listGroupPurchases({ status: ["reserved"], created_at: { $lt: before } })
-    const tidied: Tidied = { stale: stale.length, reattached: 0, freed: 0 }
-    for (const purchase of stale) {
-      const orderId = await orderIdOfCart(container, purchase.cart_id)
-      if (orderId) {
-        await attachGroupPurchaseWorkflow(container).run({ input: { order_id: orderId } })
-        tidied.reattached++
-      } else {
-        tidied.freed += (await groups.releasePurchases([purchase.id], { fromStatuses: ["reserved"], remove: true })).length
-      }
-    }
-    return tidied
+    return tidyByCart(container, stale, groupPlace, async (ids) => (await groups.releasePurchases(ids, { fromStatuses: ["reserved"], remove: true })).length)
   },
 }
 
@@ -135,18 +148,7 @@ export const appOfferUses: CheckoutReservation<string[]> = {
   async tidy(container, before) {
     const service = appChannels(container)
     const stale = await service.listAppRedemptions({ status: ["reserved"], created_at: { $lt: before } })
-    const tidied: Tidied = { stale: stale.length, reattached: 0, freed: 0 }
-    for (const cartId of new Set(stale.map((r) => r.cart_id))) {
-      const orderId = await orderIdOfCart(container, cartId)
-      if (orderId) {
-        await attachAppRedemptions(container, orderId)
-        tidied.reattached++
-      } else {
-        const ids = stale.filter((r) => r.cart_id === cartId).map((r) => r.id)
-        tidied.freed += (await service.releaseRedemptions(ids, { fromStatuses: ["reserved"], remove: true })).length
-      }
-    }
-    return tidied
+    return tidyByCart(container, stale, appOfferUses, async (ids) => (await service.releaseRedemptions(ids, { fromStatuses: ["reserved"], remove: true })).length)
   },
 }
 
